@@ -1,0 +1,53 @@
+# CHC Desktop: two commands on a fresh machine.
+#   make run   set everything up, then open the app on a demo profile
+#   make test  set everything up, then ruff, mypy and the whole pytest suite (headless)
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+DEMO_HOME ?= .demo-home
+
+.PHONY: setup system-deps run test lint typecheck pytest ui bench lock clean
+
+setup: system-deps $(STAMP)
+
+system-deps:
+	@bash tools/system_deps.sh
+
+$(STAMP): requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	@touch $(STAMP)
+
+run: setup
+	$(BIN)/chc-desktop --home $(DEMO_HOME) demo
+
+test: setup lint typecheck pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+pytest: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/pytest
+
+ui: $(STAMP)
+	$(BIN)/python tools/build_ui.py
+
+bench: setup
+	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/run.py
+
+# Re-resolve the newest allowed versions into requirements.lock.
+lock:
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/pip install --quiet -e '.[dev]'
+	echo "# Pinned versions of every Python dependency (runtime + dev). Regenerate with: make lock" > requirements.lock
+	.lock-venv/bin/pip freeze --exclude-editable | grep -vi '^chc.desktop' >> requirements.lock
+	rm -rf .lock-venv
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build dist

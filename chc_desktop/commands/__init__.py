@@ -1,0 +1,1 @@
+"""CLI command handlers: thin wrappers that parse arguments, call services and print."""

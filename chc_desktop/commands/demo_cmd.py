@@ -1,0 +1,68 @@
+"""``demo`` and ``gui``: the commands that may open the window."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from chc_desktop.commands.session import PASSPHRASE_ENV, home, passphrase_for
+from chc_desktop.services import demo
+from chc_desktop.services.errors import UsageProblem
+from chc_desktop.services.profile_files import ProfileLocation, check_name, locate
+
+
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Register ``demo`` and ``gui``."""
+    dem = sub.add_parser("demo", help="create a demo profile with synthetic cases, then open it")
+    dem.add_argument("--no-gui", action="store_true", help="only create the profile")
+    dem.add_argument("--cases", type=int, default=demo.DEFAULT_CASES, help="how many cases")
+    dem.set_defaults(func=run_demo)
+    gui = sub.add_parser("gui", help="open the desktop app (the default)")
+    add_gui_options(gui)
+    gui.set_defaults(func=run_gui)
+
+
+def add_gui_options(parser: argparse.ArgumentParser) -> None:
+    """Options shared by every command that opens the window."""
+    parser.add_argument("--no-crash-dialog", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--quit-when-ready", action="store_true", help=argparse.SUPPRESS)
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    if not 0 <= args.cases <= 1_000_000:
+        raise UsageProblem("--cases must be between 0 and 1,000,000")
+    location = ProfileLocation(home(args), check_name(args.profile or demo.DEMO_PROFILE))
+    passphrase = os.environ.get(PASSPHRASE_ENV) or demo.DEMO_PASSPHRASE
+    result = demo.ensure_demo(location, passphrase, args.cases)
+    if result.created:
+        print(
+            f"Demo profile created in {location.folder} with {result.cases} synthetic cases.",
+            file=sys.stderr,
+        )
+        if passphrase == demo.DEMO_PASSPHRASE:
+            print(f"Demo passphrase: {demo.DEMO_PASSPHRASE}", file=sys.stderr)
+    else:
+        print(f"Demo profile already exists in {location.folder}; opening it.", file=sys.stderr)
+    if args.no_gui:
+        return 0
+    from chc_desktop.gui.app import run
+
+    return int(run(location, passphrase, crash_dialog=True, quit_when_ready=False))
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    location = locate(home(args), args.profile)
+    passphrase = os.environ.get(PASSPHRASE_ENV)
+    if passphrase is None and location.name == demo.DEMO_PROFILE:
+        passphrase = passphrase_for(location)
+    from chc_desktop.gui.app import run
+
+    return int(
+        run(
+            location,
+            passphrase,
+            crash_dialog=not args.no_crash_dialog,
+            quit_when_ready=args.quit_when_ready,
+        )
+    )

@@ -1,0 +1,64 @@
+"""Getting the passphrase and opening the profile a command works on."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from pathlib import Path
+
+from chc_desktop import logging_setup
+from chc_desktop.services import profiles
+from chc_desktop.services.context import Profile
+from chc_desktop.services.errors import InvalidInput, Unavailable
+from chc_desktop.services.profile_files import (
+    ProfileLocation,
+    default_home,
+    locate,
+    read_profile_doc,
+)
+
+PASSPHRASE_ENV = "CHC_DESKTOP_PASSPHRASE"
+
+
+def home(args: argparse.Namespace) -> Path:
+    """The home folder from ``--home``, the environment or the platform default."""
+    return Path(args.home) if args.home else default_home()
+
+
+def ask_passphrase(prompt: str = "Passphrase: ") -> str:
+    """From CHC_DESKTOP_PASSPHRASE, else a hidden prompt on the terminal."""
+    env = os.environ.get(PASSPHRASE_ENV)
+    if env is not None:
+        return env
+    if not sys.stdin.isatty():
+        raise Unavailable(f"a passphrase is needed: run in a terminal or set {PASSPHRASE_ENV}")
+    return getpass.getpass(prompt)
+
+
+def new_passphrase() -> str:
+    """A new passphrase, asked twice unless it comes from the environment."""
+    env = os.environ.get(PASSPHRASE_ENV)
+    if env is not None:
+        return env
+    first = ask_passphrase("Choose a passphrase: ")
+    if getpass.getpass("Type it again: ") != first:
+        raise InvalidInput("the two passphrases differ; nothing was created")
+    return first
+
+
+def passphrase_for(location: ProfileLocation) -> str:
+    """The demo profile's passphrase is printed and known; others are asked for."""
+    if os.environ.get(PASSPHRASE_ENV) is None and read_profile_doc(location).get("demo"):
+        from chc_desktop.services.demo import DEMO_PASSPHRASE
+
+        return DEMO_PASSPHRASE
+    return ask_passphrase()
+
+
+def open_profile(args: argparse.Namespace) -> Profile:
+    """Locate and unlock the profile named by the global options."""
+    location = locate(home(args), args.profile)
+    logging_setup.log_to_folder(location.logs)
+    return profiles.unlock(location, passphrase_for(location))

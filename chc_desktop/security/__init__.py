@@ -1,0 +1,1 @@
+"""Keys, keyring, passphrase and recovery code handling, audit chain hashing. No Qt."""

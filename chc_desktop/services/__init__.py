@@ -1,0 +1,1 @@
+"""The one API that reads and changes data: permissions and audit live here only."""

@@ -1,0 +1,33 @@
+"""Service failures, each carrying the CLI exit code it maps to (cli.md)."""
+
+from __future__ import annotations
+
+
+class ServiceError(Exception):
+    """Base class; the message is plain English and says what to do."""
+
+    exit_code = 4
+
+
+class InvalidInput(ServiceError):
+    """The request was understood but the answer is no (bad input, nothing written)."""
+
+    exit_code = 1
+
+
+class NotPermitted(ServiceError):
+    """The profile's roles do not allow this action."""
+
+    exit_code = 1
+
+
+class UsageProblem(ServiceError):
+    """The command was asked in a way that cannot be carried out (like a usage error)."""
+
+    exit_code = 2
+
+
+class Unavailable(ServiceError):
+    """The store cannot be opened: wrong passphrase, missing key, locked, newer schema."""
+
+    exit_code = 3

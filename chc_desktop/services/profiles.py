@@ -1,0 +1,228 @@
+"""Create, unlock and recover profiles (design.md §3).
+
+The database key is random. One copy lives in the OS keyring, or, where no
+usable keyring exists, in a file wrapped by the passphrase; a second copy is
+wrapped by the recovery code inside profile.json. The passphrase itself is
+kept only as a slow hash inside the encrypted store.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
+
+from chc_desktop.domain.roles import Role
+from chc_desktop.security import secrets
+from chc_desktop.security.keystore import KeyringUnavailable, KeyStore
+from chc_desktop.services import audit
+from chc_desktop.services.context import Profile, User
+from chc_desktop.services.errors import InvalidInput, Unavailable
+from chc_desktop.services.profile_files import (
+    PROFILE_FILE,
+    PROFILE_FORMAT,
+    PROFILE_VERSION,
+    WRAPPED_KEY_FILE,
+    ProfileLocation,
+    new_folder,
+    private_files,
+    read_json,
+    read_profile_doc,
+    write_json_atomic,
+)
+from chc_desktop.store import migrate
+from chc_desktop.store.engine import STORE_FILE, open_engine
+from chc_desktop.store.errors import StoreError, WrongKey
+from chc_desktop.store.models import ProfileUser
+
+KEYRING = "keyring"
+PASSPHRASE_FILE = "passphrase-file"
+NO_KEYRING_NOTICE = (
+    "No usable OS keyring was found on this machine, so the store's key is kept in "
+    "{path}, encrypted with your passphrase. Keep your recovery code safe: it is the "
+    "only other way in."
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Created:
+    """Result of creating a profile; the recovery code is shown once and never stored."""
+
+    location: ProfileLocation
+    recovery_code: str
+    key_storage: str
+    notice: str | None
+
+
+def create(
+    location: ProfileLocation,
+    *,
+    name: str,
+    roles: list[Role],
+    profession: str | None,
+    passphrase: str,
+    keystore: KeyStore | None = None,
+) -> Created:
+    """Create the profile folder, key, store and first user; undo everything on failure."""
+    problem = secrets.passphrase_problem(passphrase)
+    if problem:
+        raise InvalidInput(problem)
+    if not name.strip() or not roles:
+        raise InvalidInput("a profile needs a name and at least one role")
+    new_folder(location)
+    keystore = keystore or KeyStore()
+    profile_id = str(uuid.uuid4())
+    key = secrets.new_db_key()
+    code = secrets.new_recovery_code()
+    folder = location.folder
+    created: list[Path] = []
+    try:
+        storage, notice = _store_key(
+            keystore,
+            profile_id=profile_id,
+            key=key,
+            passphrase=passphrase,
+            folder=folder,
+            created=created,
+        )
+        with private_files():  # SQLite gives -wal/-shm the same mode as the store
+            engine = open_engine(folder / STORE_FILE, key, create=True)
+        created.append(folder / STORE_FILE)
+        try:
+            migrate.upgrade(engine)
+            _add_user(engine, name, roles, profession, passphrase)
+        finally:
+            engine.dispose()
+        write_json_atomic(
+            folder / PROFILE_FILE,
+            {
+                "format": PROFILE_FORMAT,
+                "version": PROFILE_VERSION,
+                "id": profile_id,
+                "created": audit.utc_now(),
+                "key_storage": storage,
+                "keyring_backend": keystore.backend_name if storage == KEYRING else None,
+                "recovery_wrap": secrets.wrap(
+                    key, secrets.normalise_recovery_code(code), "recovery"
+                ),
+            },
+        )
+    except BaseException:
+        _undo(created, folder, keystore, profile_id)
+        raise
+    return Created(location, code, storage, notice)
+
+
+def _store_key(
+    keystore: KeyStore,
+    *,
+    profile_id: str,
+    key: bytes,
+    passphrase: str,
+    folder: Path,
+    created: list[Path],
+) -> tuple[str, str | None]:
+    if keystore.usable():
+        try:
+            keystore.put(profile_id, key)
+            return KEYRING, None
+        except KeyringUnavailable:
+            pass
+    path = folder / WRAPPED_KEY_FILE
+    write_json_atomic(path, secrets.wrap(key, passphrase, "db-key"))
+    created.append(path)
+    return PASSPHRASE_FILE, NO_KEYRING_NOTICE.format(path=path)
+
+
+def _add_user(
+    engine: Engine, name: str, roles: list[Role], profession: str | None, passphrase: str
+) -> None:
+    with Session(engine) as session, session.begin():
+        session.add(
+            ProfileUser(
+                id=1,
+                name=name.strip(),
+                roles=",".join(r.value for r in roles),
+                profession=profession,
+                passphrase_hash=secrets.hash_passphrase(passphrase),
+                created_at=audit.utc_now(),
+            )
+        )
+        audit.append(
+            session,
+            actor=name.strip(),
+            role=roles[0].value,
+            action="profile.init",
+            entity="profile",
+        )
+
+
+def _undo(created: list[Path], folder: Path, keystore: KeyStore, profile_id: str) -> None:
+    for path in created:
+        for extra in ("", "-wal", "-shm"):
+            path.with_name(path.name + extra).unlink(missing_ok=True)
+    with contextlib.suppress(KeyringUnavailable):
+        keystore.delete(profile_id)
+    for sub in ("logs", "backups", "outbox"):
+        with contextlib.suppress(OSError):
+            (folder / sub).rmdir()
+    with contextlib.suppress(OSError):
+        folder.rmdir()
+
+
+def _key(
+    doc: dict[str, object], location: ProfileLocation, passphrase: str, keystore: KeyStore
+) -> bytes:
+    profile_id = str(doc.get("id"))
+    if doc.get("key_storage") == PASSPHRASE_FILE:
+        blob = read_json(location.folder / WRAPPED_KEY_FILE)
+        try:
+            return secrets.unwrap(blob, passphrase, "db-key")
+        except secrets.WrongSecret:
+            raise Unavailable("wrong passphrase") from None
+    try:
+        key = keystore.get(profile_id)
+    except KeyringUnavailable as exc:
+        raise Unavailable(
+            f"the OS keyring cannot be read ({exc}); unlock it, or run 'profile recover' "
+            "with your recovery code"
+        ) from None
+    if key is None:
+        raise Unavailable(
+            "the OS keyring has no key for this profile (it may have been reset, or this is "
+            "another machine); run 'profile recover' with your recovery code"
+        )
+    return key
+
+
+def unlock(location: ProfileLocation, passphrase: str, keystore: KeyStore | None = None) -> Profile:
+    """Open and unlock an existing profile; every failure is Unavailable (exit 3)."""
+    doc = read_profile_doc(location)
+    keystore = keystore or KeyStore()
+    key = _key(doc, location, passphrase, keystore)
+    try:
+        engine = open_engine(location.folder / STORE_FILE, key)
+        migrate.upgrade(engine)
+    except WrongKey:
+        raise Unavailable(
+            "the key for this profile does not open its store; run 'profile recover' with your "
+            "recovery code"
+        ) from None
+    except StoreError as exc:
+        raise Unavailable(str(exc)) from None
+    with Session(engine) as session:
+        row = session.scalars(select(ProfileUser)).one()
+        user = User(row.name, tuple(Role(r) for r in row.roles.split(",")), row.profession)
+        ok = secrets.verify_passphrase(passphrase, row.passphrase_hash)
+    profile = Profile(location, str(doc["id"]), engine, user, str(doc["key_storage"]))
+    with profile.writing() as session:
+        action = "unlock" if ok else "unlock.failed"
+        profile.audit(session, action, "profile", role=user.roles[0].value)
+    if not ok:
+        profile.close()
+        raise Unavailable("wrong passphrase")
+    return profile

@@ -1,0 +1,1 @@
+"""SQLAlchemy 2 models, the SQLCipher engine and migrations. No Qt."""
