@@ -6,13 +6,16 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from chc_desktop.commands.progress import TerminalProgress
 from chc_desktop.commands.session import open_profile
 from chc_desktop.domain.case_import import MAX_FILE_BYTES
 from chc_desktop.domain.cases import CaseStatus
-from chc_desktop.services import cases_import, cases_query
 from chc_desktop.services.errors import InvalidInput
+
+if TYPE_CHECKING:
+    from chc_desktop.services.cases_import import ImportOutcome
 
 _SHOWN_ERRORS = 200
 
@@ -50,6 +53,8 @@ def _read(path: Path) -> bytes:
 
 
 def run_import(args: argparse.Namespace) -> int:
+    from chc_desktop.services import cases_import
+
     data = _read(args.file)
     profile = open_profile(args)
     bar = TerminalProgress(enabled=False if args.json else None)
@@ -73,7 +78,7 @@ def run_import(args: argparse.Namespace) -> int:
     return 0 if outcome.ok else 1
 
 
-def _report(path: Path, outcome: cases_import.ImportOutcome) -> None:
+def _report(path: Path, outcome: ImportOutcome) -> None:
     if outcome.problems:
         for problem in outcome.problems[:_SHOWN_ERRORS]:
             print(f"{path}: {problem.where()}: {problem.message}", file=sys.stderr)
@@ -93,6 +98,8 @@ def _report(path: Path, outcome: cases_import.ImportOutcome) -> None:
 
 
 def run_list(args: argparse.Namespace) -> int:
+    from chc_desktop.services import cases_query
+
     profile = open_profile(args)
     try:
         rows = cases_query.list_cases(profile, status=args.status, search=args.search)

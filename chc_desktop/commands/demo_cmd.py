@@ -7,16 +7,18 @@ import os
 import sys
 
 from chc_desktop.commands.session import PASSPHRASE_ENV, home, passphrase_for
-from chc_desktop.services import demo
 from chc_desktop.services.errors import UsageProblem
-from chc_desktop.services.profile_files import ProfileLocation, check_name, locate
+from chc_desktop.services.profile_files import DEMO_PASSPHRASE, ProfileLocation, check_name, locate
+
+DEFAULT_CASES = 500
+DEMO_PROFILE = "demo"
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register ``demo`` and ``gui``."""
     dem = sub.add_parser("demo", help="create a demo profile with synthetic cases, then open it")
     dem.add_argument("--no-gui", action="store_true", help="only create the profile")
-    dem.add_argument("--cases", type=int, default=demo.DEFAULT_CASES, help="how many cases")
+    dem.add_argument("--cases", type=int, default=DEFAULT_CASES, help="how many cases")
     dem.set_defaults(func=run_demo)
     gui = sub.add_parser("gui", help="open the desktop app (the default)")
     add_gui_options(gui)
@@ -30,18 +32,20 @@ def add_gui_options(parser: argparse.ArgumentParser) -> None:
 
 
 def run_demo(args: argparse.Namespace) -> int:
+    from chc_desktop.services import demo
+
     if not 0 <= args.cases <= 1_000_000:
         raise UsageProblem("--cases must be between 0 and 1,000,000")
-    location = ProfileLocation(home(args), check_name(args.profile or demo.DEMO_PROFILE))
-    passphrase = os.environ.get(PASSPHRASE_ENV) or demo.DEMO_PASSPHRASE
+    location = ProfileLocation(home(args), check_name(args.profile or DEMO_PROFILE))
+    passphrase = os.environ.get(PASSPHRASE_ENV) or DEMO_PASSPHRASE
     result = demo.ensure_demo(location, passphrase, args.cases)
     if result.created:
         print(
             f"Demo profile created in {location.folder} with {result.cases} synthetic cases.",
             file=sys.stderr,
         )
-        if passphrase == demo.DEMO_PASSPHRASE:
-            print(f"Demo passphrase: {demo.DEMO_PASSPHRASE}", file=sys.stderr)
+        if passphrase == DEMO_PASSPHRASE:
+            print(f"Demo passphrase: {DEMO_PASSPHRASE}", file=sys.stderr)
     else:
         print(f"Demo profile already exists in {location.folder}; opening it.", file=sys.stderr)
     if args.no_gui:
@@ -54,7 +58,7 @@ def run_demo(args: argparse.Namespace) -> int:
 def run_gui(args: argparse.Namespace) -> int:
     location = locate(home(args), args.profile)
     passphrase = os.environ.get(PASSPHRASE_ENV)
-    if passphrase is None and location.name == demo.DEMO_PROFILE:
+    if passphrase is None and location.name == DEMO_PROFILE:
         passphrase = passphrase_for(location)
     from chc_desktop.gui.app import run
 

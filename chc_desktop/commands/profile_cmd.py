@@ -8,10 +8,8 @@ import sys
 
 from chc_desktop.commands.session import home, new_passphrase, open_profile
 from chc_desktop.domain.roles import parse_roles
-from chc_desktop.services import profiles
 from chc_desktop.services.errors import InvalidInput
 from chc_desktop.services.profile_files import DEFAULT_PROFILE, ProfileLocation, check_name
-from chc_desktop.store import migrate
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -29,6 +27,8 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
 
 def run_init(args: argparse.Namespace) -> int:
+    from chc_desktop.services import profiles
+
     try:
         roles = parse_roles(args.role)
     except ValueError as exc:
@@ -50,6 +50,8 @@ def run_init(args: argparse.Namespace) -> int:
 
 
 def run_show(args: argparse.Namespace) -> int:
+    from chc_desktop.store import migrate
+
     profile = open_profile(args)
     try:
         info = {

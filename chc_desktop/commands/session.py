@@ -7,17 +7,20 @@ import getpass
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from chc_desktop import logging_setup
-from chc_desktop.services import profiles
-from chc_desktop.services.context import Profile
 from chc_desktop.services.errors import InvalidInput, Unavailable
 from chc_desktop.services.profile_files import (
+    DEMO_PASSPHRASE,
     ProfileLocation,
     default_home,
     locate,
     read_profile_doc,
 )
+
+if TYPE_CHECKING:
+    from chc_desktop.services.context import Profile
 
 PASSPHRASE_ENV = "CHC_DESKTOP_PASSPHRASE"
 
@@ -51,14 +54,14 @@ def new_passphrase() -> str:
 def passphrase_for(location: ProfileLocation) -> str:
     """The demo profile's passphrase is printed and known; others are asked for."""
     if os.environ.get(PASSPHRASE_ENV) is None and read_profile_doc(location).get("demo"):
-        from chc_desktop.services.demo import DEMO_PASSPHRASE
-
         return DEMO_PASSPHRASE
     return ask_passphrase()
 
 
 def open_profile(args: argparse.Namespace) -> Profile:
     """Locate and unlock the profile named by the global options."""
+    from chc_desktop.services import profiles
+
     location = locate(home(args), args.profile)
     logging_setup.log_to_folder(location.logs)
     return profiles.unlock(location, passphrase_for(location))

@@ -65,8 +65,10 @@ class CaseDetail:
 
 
 def make_row(values: Sequence[Any], today: date) -> CaseRow:
-    """Build a row from (id, ref, given, family, nhs, type, place, referrer, received, status,
-    assigned_to), computing the 28-day clock for ``today``.
+    """Build a row from a query's columns, computing the 28-day clock for ``today``.
+
+    ``values`` holds id, ref, given and family name, NHS number, type, place, referrer,
+    received, status and assignee, in that order.
     """
     case_id, ref, given, family, nhs, case_type, place, referrer, received, status, assigned = (
         values[:11]
@@ -86,3 +88,27 @@ def make_row(values: Sequence[Any], today: date) -> CaseRow:
         status=status,
         assigned_to=assigned,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class CaseIndex:
+    """All case ids in one sort order, with a lower-case search key for each (same order).
+
+    The key joins reference, name and NHS number digits, so the GUI can filter
+    100,000 cases per keystroke in memory without a query.
+    """
+
+    ids: list[int]
+    keys: list[str]
+    overdue: int = 0
+
+
+def filter_index(index: CaseIndex, text: str) -> list[int]:
+    """Ids whose reference, name or NHS number contains ``text`` (case-insensitive), in order."""
+    needle = text.strip().lower()
+    if not needle:
+        return index.ids
+    compact = needle.replace(" ", "")
+    if compact.isdigit():
+        needle = compact
+    return [i for i, key in zip(index.ids, index.keys, strict=True) if needle in key]

@@ -18,10 +18,6 @@ from chc_desktop.services.profile_files import (
     write_json_atomic,
 )
 
-DEMO_PROFILE = "demo"
-DEMO_PASSPHRASE = "demo-only-not-secret"
-DEFAULT_CASES = 500
-
 
 def load_params() -> DemoParams:
     """Read resources/demo/params.json."""

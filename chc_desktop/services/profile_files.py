@@ -20,6 +20,8 @@ WRAPPED_KEY_FILE = "key.wrapped.json"
 PROFILE_FORMAT = "chc-profile"
 PROFILE_VERSION = 1
 DEFAULT_PROFILE = "default"
+# The demo profile holds synthetic data only; its passphrase is printed and known.
+DEMO_PASSPHRASE = "demo-only-not-secret"
 _NAME = re.compile(r"[a-z0-9][a-z0-9_-]{0,39}")
 
 

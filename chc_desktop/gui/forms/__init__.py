@@ -1,0 +1,1 @@
+"""Forms compiled from ui/*.ui by ``make ui``; generated, do not edit."""

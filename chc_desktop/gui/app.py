@@ -1,0 +1,111 @@
+"""Start the desktop app on one profile.
+
+The window appears first (Qt and our forms only); unlocking the store and
+loading the case index happen on the database worker, so the window is
+interactive while SQLAlchemy, SQLCipher and the key derivation warm up.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+from chc_desktop import APP_NAME, __version__, logging_setup
+from chc_desktop.gui import crash
+from chc_desktop.gui.dialogs import UnlockDialog
+from chc_desktop.gui.main_window import MainWindow
+from chc_desktop.gui.tasks import TaskRunner
+from chc_desktop.services.profile_files import ProfileLocation
+
+if TYPE_CHECKING:
+    from chc_desktop.services.context import Profile
+
+log = logging.getLogger("chc.gui")
+WRONG_PASSPHRASE = "wrong passphrase"
+EXIT_UNAVAILABLE = 3
+
+
+def application() -> QApplication:
+    """The process's QApplication, created once."""
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        return app
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("CHC Desktop")
+    return app
+
+
+def ask_passphrase(location: ProfileLocation) -> Profile | None:
+    """Show the unlock dialog until the passphrase opens the profile or the user cancels."""
+    from chc_desktop.services import profiles
+    from chc_desktop.services.errors import Unavailable
+
+    dialog = UnlockDialog(location.name)
+    while dialog.exec() == QDialog.DialogCode.Accepted:
+        try:
+            return profiles.unlock(location, dialog.passphrase.text())
+        except Unavailable as exc:
+            if str(exc) != WRONG_PASSPHRASE:
+                QMessageBox.critical(None, f"{APP_NAME} cannot open the profile", str(exc))
+                return None
+            dialog.show_error("That passphrase is not right. Try again.")
+    return None
+
+
+def _unlock(location: ProfileLocation, passphrase: str) -> Profile:
+    from chc_desktop.services import profiles  # imported on the worker thread
+
+    return profiles.unlock(location, passphrase)
+
+
+def run(
+    location: ProfileLocation,
+    passphrase: str | None,
+    *,
+    crash_dialog: bool = True,
+    quit_when_ready: bool = False,
+) -> int:
+    """Show the main window on ``location``; returns the process exit code."""
+    logging_setup.log_to_folder(location.logs)
+    crash.install(location.logs, show_dialog=crash_dialog)
+    app = application()
+    runner = TaskRunner()
+    opened: list[Profile] = []
+    window = MainWindow(runner)
+    exit_code = 0
+
+    def attach(profile: Profile) -> None:
+        opened.append(profile)
+        window.attach(profile)
+
+    def cannot_open(exc: Exception) -> None:
+        nonlocal exit_code
+        exit_code = EXIT_UNAVAILABLE
+        QMessageBox.critical(window, f"{APP_NAME} cannot open the profile", str(exc))
+        app.quit()
+
+    if passphrase is None:
+        profile = ask_passphrase(location)
+        if profile is None:
+            runner.shutdown()
+            return EXIT_UNAVAILABLE
+        attach(profile)
+    else:
+        runner.submit(lambda: _unlock(location, passphrase), attach, cannot_open)
+    if quit_when_ready:
+        window.ready.connect(lambda: QTimer.singleShot(0, app.quit))
+    window.show()
+    log.info("main window shown")
+    try:
+        code = app.exec()
+    finally:
+        runner.shutdown()
+        for profile in opened:
+            profile.close()
+    return exit_code or code
