@@ -50,7 +50,7 @@ def run_init(args: argparse.Namespace) -> int:
 
 
 def run_show(args: argparse.Namespace) -> int:
-    from chc_desktop.store import migrate
+    from chc_desktop.services import profiles
 
     profile = open_profile(args)
     try:
@@ -60,7 +60,7 @@ def run_show(args: argparse.Namespace) -> int:
             "profession": profile.user.profession,
             "profile": profile.location.name,
             "store_path": str(profile.location.folder / "store.db"),
-            "schema_version": migrate.current_revision(profile.engine),
+            "schema_version": profiles.schema_version(profile),
             "key_storage": profile.key_storage,
             "certificate_sha256": None,
         }

@@ -33,7 +33,7 @@ class MainWindow(QMainWindow):
     def __init__(self, runner: TaskRunner, today: date | None = None) -> None:
         super().__init__()
         self.ui = Ui_MainWindow()
-        self.ui.setupUi(self)
+        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
         self._profile: Profile | None = None
         self._runner = runner
         self._today = today or date.today()

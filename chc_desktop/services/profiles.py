@@ -226,3 +226,8 @@ def unlock(location: ProfileLocation, passphrase: str, keystore: KeyStore | None
         profile.close()
         raise Unavailable("wrong passphrase")
     return profile
+
+
+def schema_version(profile: Profile) -> str | None:
+    """The store's schema revision (for ``profile show``)."""
+    return migrate.current_revision(profile.engine)
