@@ -34,8 +34,12 @@ def configure(verbose: bool = False) -> None:
         root.addHandler(handler)
 
 
-def log_to_folder(folder: Path) -> Path:
-    """Add (once) a rotating file handler in ``folder``; returns the log path."""
+def log_to_folder(folder: Path) -> Path | None:
+    """Add (once) a rotating file handler in ``folder``; returns the log path.
+
+    A folder that cannot be written (read-only disk) leaves file logging off;
+    logging must never be the reason the app cannot start.
+    """
     root = logging.getLogger("chc")
     path = folder / LOG_FILE
     for handler in root.handlers:
@@ -50,6 +54,9 @@ def log_to_folder(folder: Path) -> Path:
         handler = logging.handlers.RotatingFileHandler(
             path, maxBytes=1_000_000, backupCount=5, encoding="utf-8"
         )
+    except OSError as exc:
+        root.warning("cannot write logs in the profile folder (%s)", exc.strerror)
+        return None
     finally:
         os.umask(old)
     handler.setFormatter(logging.Formatter(_FORMAT))

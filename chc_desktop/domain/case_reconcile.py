@@ -52,6 +52,8 @@ def reconcile(
             )
             continue
         plan.new.append(record)
+    # report in file order (stable: problems on one line keep their order)
+    plan.problems.sort(key=lambda p: p.line or 0)
     return plan
 
 

@@ -35,7 +35,13 @@ def write_report(folder: Path, exc: BaseException) -> Path:
 def install(folder: Path, show_dialog: bool = True) -> None:
     """Replace ``sys.excepthook`` and enable faulthandler into ``folder``."""
     global _fault_file  # noqa: PLW0603 - one process-wide handle, kept open for faulthandler
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        from chc_desktop.logging_setup import fallback_log_dir
+
+        folder = fallback_log_dir()
+        folder.mkdir(parents=True, exist_ok=True)
     if _fault_file is None:
         _fault_file = open(folder / "faulthandler.log", "a", encoding="utf-8")  # noqa: SIM115
         faulthandler.enable(file=_fault_file)

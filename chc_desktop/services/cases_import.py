@@ -141,7 +141,7 @@ def _write(
         person_ids.update(
             session.execute(
                 select(Person.nhs_number, Person.id).where(Person.nhs_number.in_(chunk))
-            ).tuples()
+            ).all()
         )
     next_person = (session.scalar(select(func.max(Person.id))) or 0) + 1
     next_case = (session.scalar(select(func.max(Case.id))) or 0) + 1

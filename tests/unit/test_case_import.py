@@ -189,7 +189,10 @@ def test_json_errors_use_json_paths() -> None:
     rows[1]["colour"] = "red"
     found = [(p.path, p.message) for p in parse(to_json(rows), "json", TODAY).problems]
     assert ("cases[1].colour", "unknown field") in found
-    assert ("cases[2].nhs_number", "fails the Modulus 11 check digit; check for a typing error") in found
+    assert (
+        "cases[2].nhs_number",
+        "fails the Modulus 11 check digit; check for a typing error",
+    ) in found
 
 
 @pytest.mark.parametrize(

@@ -17,9 +17,7 @@ def test_check_digit_of_eleven_is_zero() -> None:
 
 
 def test_remainder_giving_ten_is_never_valid() -> None:
-    body = next(
-        f"{n:09d}" for n in range(1000) if nhs_number.check_digit(f"{n:09d}") is None
-    )
+    body = next(f"{n:09d}" for n in range(1000) if nhs_number.check_digit(f"{n:09d}") is None)
     assert all(not nhs_number.is_valid(body + str(d)) for d in range(10))
 
 

@@ -72,9 +72,11 @@ def test_audit_table_refuses_update_and_delete(store: tuple[Path, bytes]) -> Non
             )
         )
     for statement in ("UPDATE audit_event SET actor = 'b'", "DELETE FROM audit_event"):
-        with pytest.raises(sqlalchemy.exc.IntegrityError, match="append-only"):
-            with engine.begin() as conn:
-                conn.execute(text(statement))
+        with (
+            pytest.raises(sqlalchemy.exc.IntegrityError, match="append-only"),
+            engine.begin() as conn,
+        ):
+            conn.execute(text(statement))
 
 
 def test_models_match_the_migrations(store: tuple[Path, bytes]) -> None:
