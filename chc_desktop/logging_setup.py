@@ -7,7 +7,6 @@ classes, never names, NHS numbers, free text or SQL parameters.
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import os
 import sys
 from pathlib import Path
@@ -40,6 +39,8 @@ def log_to_folder(folder: Path) -> Path | None:
     A folder that cannot be written (read-only disk) leaves file logging off;
     logging must never be the reason the app cannot start.
     """
+    import logging.handlers  # only needed once a profile folder is known
+
     root = logging.getLogger("chc")
     path = folder / LOG_FILE
     for handler in root.handlers:

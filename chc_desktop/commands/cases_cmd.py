@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 
 from chc_desktop.commands.progress import TerminalProgress
 from chc_desktop.commands.session import open_profile
-from chc_desktop.domain.case_import import MAX_FILE_BYTES
 from chc_desktop.domain.cases import CaseStatus
 from chc_desktop.services.errors import InvalidInput
 
@@ -40,6 +39,8 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
 
 def _read(path: Path) -> bytes:
+    from chc_desktop.domain.case_import import MAX_FILE_BYTES
+
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
             raise InvalidInput(f"{path}: file is larger than {MAX_FILE_BYTES // 2**20} MB")

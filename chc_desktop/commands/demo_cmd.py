@@ -28,7 +28,8 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 def add_gui_options(parser: argparse.ArgumentParser) -> None:
     """Options shared by every command that opens the window."""
     parser.add_argument("--no-crash-dialog", action="store_true", help=argparse.SUPPRESS)
-    parser.add_argument("--quit-when-ready", action="store_true", help=argparse.SUPPRESS)
+    # benchmarks: quit once the window is shown, or once the case list is filled
+    parser.add_argument("--quit-when", choices=("shown", "ready"), help=argparse.SUPPRESS)
 
 
 def run_demo(args: argparse.Namespace) -> int:
@@ -52,7 +53,7 @@ def run_demo(args: argparse.Namespace) -> int:
         return 0
     from chc_desktop.gui.app import run
 
-    return int(run(location, passphrase, crash_dialog=True, quit_when_ready=False))
+    return int(run(location, passphrase))
 
 
 def run_gui(args: argparse.Namespace) -> int:
@@ -67,6 +68,6 @@ def run_gui(args: argparse.Namespace) -> int:
             location,
             passphrase,
             crash_dialog=not args.no_crash_dialog,
-            quit_when_ready=args.quit_when_ready,
+            quit_when=args.quit_when,
         )
     )

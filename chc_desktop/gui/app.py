@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import time
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
@@ -58,6 +59,12 @@ def ask_passphrase(location: ProfileLocation) -> Profile | None:
     return None
 
 
+def _mark_and_quit(app: QApplication, what: str) -> None:
+    """For benchmarks: print the wall-clock moment the window reached ``what``, then quit."""
+    print(f"chc-mark {what} {time.time():.6f}", file=sys.stderr, flush=True)
+    app.quit()
+
+
 def _unlock(location: ProfileLocation, passphrase: str) -> Profile:
     from chc_desktop.services import profiles  # imported on the worker thread
 
@@ -69,7 +76,7 @@ def run(
     passphrase: str | None,
     *,
     crash_dialog: bool = True,
-    quit_when_ready: bool = False,
+    quit_when: str | None = None,
 ) -> int:
     """Show the main window on ``location``; returns the process exit code."""
     logging_setup.log_to_folder(location.logs)
@@ -96,11 +103,16 @@ def run(
             runner.shutdown()
             return EXIT_UNAVAILABLE
         attach(profile)
-    else:
-        runner.submit(lambda: _unlock(location, passphrase), attach, cannot_open)
-    if quit_when_ready:
-        window.ready.connect(lambda: QTimer.singleShot(0, app.quit))
+    if quit_when == "ready":
+        window.ready.connect(lambda: QTimer.singleShot(0, lambda: _mark_and_quit(app, "ready")))
     window.show()
+    if quit_when == "shown":
+        QTimer.singleShot(0, lambda: _mark_and_quit(app, "shown"))
+    if passphrase is not None:
+        # start unlocking once the window has painted, so its imports don't delay it
+        QTimer.singleShot(
+            0, lambda: runner.submit(lambda: _unlock(location, passphrase), attach, cannot_open)
+        )
     log.info("main window shown")
     try:
         code = app.exec()

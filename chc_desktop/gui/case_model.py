@@ -31,13 +31,13 @@ class Column(IntEnum):
     REF = 0
     NAME = 1
     NHS = 2
-    TYPE = 3
-    PLACE = 4
-    REFERRER = 5
-    RECEIVED = 6
-    DUE = 7
-    DAYS_LEFT = 8
-    STATUS = 9
+    DAYS_LEFT = 3
+    DUE = 4
+    STATUS = 5
+    TYPE = 6
+    PLACE = 7
+    REFERRER = 8
+    RECEIVED = 9
     ASSIGNED = 10
 
 
@@ -217,13 +217,13 @@ class CaseTableModel(QAbstractTableModel):
 
     @staticmethod
     def _overdue_style(row: CaseRow, column: Column, role: int) -> Any:
-        if not row.overdue:
+        if not row.overdue or column != Column.DAYS_LEFT:
             return None
-        if role == Qt.ItemDataRole.BackgroundRole and column == Column.DAYS_LEFT:
+        if role == Qt.ItemDataRole.BackgroundRole:
             return _OVERDUE_BG
         if role == Qt.ItemDataRole.ForegroundRole:
             return _OVERDUE_FG
-        if role == Qt.ItemDataRole.FontRole and column == Column.DAYS_LEFT:
+        if role == Qt.ItemDataRole.FontRole:
             font = QFont()
             font.setBold(True)
             return font

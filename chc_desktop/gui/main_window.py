@@ -55,9 +55,9 @@ class MainWindow(QMainWindow):
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        widths = {Column.REF: 110, Column.NAME: 170, Column.NHS: 110, Column.TYPE: 120,
-                  Column.PLACE: 140, Column.REFERRER: 190, Column.RECEIVED: 90, Column.DUE: 90,
-                  Column.DAYS_LEFT: 120, Column.STATUS: 90}  # fmt: skip
+        widths = {Column.REF: 100, Column.NAME: 160, Column.NHS: 105, Column.DAYS_LEFT: 125,
+                  Column.DUE: 90, Column.STATUS: 90, Column.TYPE: 120, Column.PLACE: 140,
+                  Column.REFERRER: 190, Column.RECEIVED: 90}  # fmt: skip
         for column, width in widths.items():
             table.setColumnWidth(column, width)
         table.verticalHeader().setDefaultSectionSize(24)

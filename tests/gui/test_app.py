@@ -23,7 +23,7 @@ def keep_excepthook() -> Iterator[None]:
 
 
 def test_run_opens_window_and_quits_when_ready(qapp: Any, location: ProfileLocation) -> None:
-    assert app.run(location, PASSPHRASE, crash_dialog=False, quit_when_ready=True) == 0
+    assert app.run(location, PASSPHRASE, crash_dialog=False, quit_when="ready") == 0
     assert (location.logs / "chc-desktop.log").exists()
 
 

@@ -1,0 +1,202 @@
+"""CHC Desktop benchmarks: each figure beside a baseline measured in the same run.
+
+Usage: python benchmarks/run.py [--quick]   (``make bench``; --quick uses fewer rows)
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+PASSPHRASE = "benchmark passphrase"
+BARE_WINDOW = (
+    "import sys\n"
+    "from PySide6.QtCore import QTimer\n"
+    "from PySide6.QtWidgets import QApplication, QMainWindow\n"
+    "app = QApplication(sys.argv[:1]); w = QMainWindow(); w.resize(1280, 720); w.show()\n"
+    "import time\n"
+    "def mark():\n"
+    "    print(f'chc-mark shown {time.time():.6f}', file=sys.stderr, flush=True); app.quit()\n"
+    "QTimer.singleShot(0, mark); app.exec()\n"
+)
+
+
+def env(tmp: Path) -> dict[str, str]:
+    out = {k: v for k, v in os.environ.items() if not k.startswith("CHC_DESKTOP_")}
+    out.update(
+        CHC_DESKTOP_PASSPHRASE=PASSPHRASE,
+        PYTHON_KEYRING_BACKEND="keyrings.alt.file.PlaintextKeyring",
+        XDG_DATA_HOME=str(tmp / "xdg"),
+        XDG_STATE_HOME=str(tmp / "xdg-state"),
+    )
+    return out
+
+
+def until_mark(cmd: list[str], environ: dict[str, str], runs: int) -> float:
+    """Median time from spawning ``cmd`` to its ``chc-mark`` line (after one warm-up run)."""
+    times = []
+    for i in range(runs + 1):
+        start = time.time()
+        proc = subprocess.run(cmd, env=environ, check=True, capture_output=True, text=True)
+        mark = next(ln for ln in proc.stderr.splitlines() if ln.startswith("chc-mark"))
+        if i:
+            times.append(float(mark.split()[2]) - start)
+    return statistics.median(times)
+
+
+def line(label: str, ours: float, base: float, unit: str = "s", goal: str = "") -> None:
+    scale = 1000 if unit == "ms" else 1
+    unit_fmt = "9.1f" if unit == "ms" else "9.3f"
+    print(
+        f"  {label:<44} {ours * scale:{unit_fmt}} {unit}  baseline {base * scale:{unit_fmt}} {unit}"
+        f"  ratio {ours / base:6.2f}x  {goal}"
+    )
+
+
+def bench_startup(tmp: Path, cases: int, runs: int) -> None:
+    environ = env(tmp)
+    home = tmp / "startup-home"
+    app = [sys.executable, "-m", "chc_desktop", "--home", str(home)]
+    subprocess.run([*app, "demo", "--no-gui", "--cases", str(cases)], env=environ, check=True, capture_output=True)
+    bare = until_mark([sys.executable, "-c", BARE_WINDOW], environ, runs)
+    shown = until_mark([*app, "gui", "--quit-when", "shown"], environ, runs)
+    ready = until_mark([*app, "gui", "--quit-when", "ready"], environ, runs)
+    print(f"Start-up, {cases:,}-case profile (median of {runs} runs, from process spawn):")
+    line("interactive main window vs bare QMainWindow", shown, bare, goal="goal <= 1.5x")
+    line("case list filled vs bare QMainWindow", ready, bare, goal="(unlock + index load)")
+
+
+def keystroke_times(widget: object, text: str, qapp: object) -> list[float]:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    times = []
+    for char in text:
+        start = time.perf_counter()
+        QTest.keyClicks(widget, char)  # type: ignore[arg-type]
+        qapp.processEvents()  # type: ignore[attr-defined]
+        times.append(time.perf_counter() - start)
+    for _ in text:
+        start = time.perf_counter()
+        QTest.keyClick(widget, Qt.Key.Key_Backspace)  # type: ignore[arg-type]
+        qapp.processEvents()  # type: ignore[attr-defined]
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def bench_filter(tmp: Path, cases: int) -> None:
+    from datetime import date
+
+    from PySide6.QtCore import QSortFilterProxyModel, Qt
+    from PySide6.QtGui import QStandardItem, QStandardItemModel
+    from PySide6.QtWidgets import QApplication, QLineEdit, QTableView
+
+    from chc_desktop.gui.main_window import MainWindow
+    from chc_desktop.gui.tasks import TaskRunner
+    from chc_desktop.services import demo, profiles
+    from chc_desktop.services.profile_files import ProfileLocation
+
+    qapp = QApplication.instance() or QApplication([])
+    location = ProfileLocation(tmp / "filter-home", "bench")
+    start = time.perf_counter()
+    demo.ensure_demo(location, PASSPHRASE, cases)
+    build = time.perf_counter() - start
+    profile = profiles.unlock(location, PASSPHRASE)
+    runner = TaskRunner(synchronous=True)
+    window = MainWindow(runner, today=date.today())
+    window.resize(1366, 768)
+    window.show()
+    window.attach(profile)
+    qapp.processEvents()
+    ours = keystroke_times(window.ui.filterEdit, "fakename", qapp)
+
+    from chc_desktop.services import cases_query
+
+    index = cases_query.case_index(profile)
+    rows = cases_query.case_rows(profile, index.ids[:cases])
+    source = QStandardItemModel(len(rows), 3)
+    for r, row in enumerate(rows.values()):
+        for c, value in enumerate((row.case_ref, row.name, row.nhs_number)):
+            source.setItem(r, c, QStandardItem(value))
+    proxy = QSortFilterProxyModel()
+    proxy.setSourceModel(source)
+    proxy.setFilterKeyColumn(-1)
+    proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    edit = QLineEdit()
+    edit.textChanged.connect(proxy.setFilterFixedString)
+    view = QTableView()
+    view.setModel(proxy)
+    view.resize(1366, 600)
+    view.show()
+    edit.show()
+    base = keystroke_times(edit, "fakename", qapp)
+    print(f"Filter as you type, {cases:,} cases (built in {build:.1f} s), {len(ours)} keystrokes:")
+    line("median per keystroke vs QSortFilterProxyModel", statistics.median(ours), statistics.median(base), "ms", "goal <= 30 ms")
+    line("worst keystroke vs QSortFilterProxyModel", max(ours), max(base), "ms")
+    runner.shutdown()
+    profile.close()
+
+
+def bench_import(tmp: Path, rows: int) -> None:
+    import sqlcipher3
+
+    sys.path.insert(0, str(ROOT))
+    from tests.helpers.data import case_dicts, to_csv
+
+    environ = env(tmp)
+    home = tmp / "import-home"
+    path = tmp / "cases.csv"
+    data = case_dicts(rows)
+    path.write_bytes(to_csv(data))
+    app = [sys.executable, "-m", "chc_desktop", "--home", str(home)]
+    subprocess.run([*app, "profile", "init", "--name", "Bench", "--role", "assessor"], env=environ, check=True, capture_output=True)
+    start = time.perf_counter()
+    subprocess.run([*app, "cases", "import", str(path)], env=environ, check=True, capture_output=True)
+    ours = time.perf_counter() - start
+
+    def raw() -> None:
+        conn = sqlcipher3.connect(str(tmp / "raw.db"))
+        conn.execute(f"PRAGMA key = \"x'{os.urandom(32).hex()}'\"")
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute(f"CREATE TABLE c ({', '.join(data[0])})")
+        marks = ", ".join("?" * len(data[0]))
+        conn.executemany(f"INSERT INTO c VALUES ({marks})", [tuple(d.values()) for d in data])
+        conn.commit()
+        conn.close()
+
+    base = timed(raw)
+    print(f"Import {rows:,} CSV rows (whole command, validated, all-or-nothing):")
+    line("cases import vs raw SQLCipher executemany", ours, base, goal="goal: well under 60 s")
+
+
+def timed(fn: Callable[[], None]) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="smaller data sets, fewer runs")
+    args = parser.parse_args()
+    big = 20_000 if args.quick else 100_000
+    with tempfile.TemporaryDirectory(prefix="chc-bench-") as name:
+        tmp = Path(name)
+        bench_startup(tmp, 2_000 if args.quick else 10_000, 3 if args.quick else 7)
+        bench_filter(tmp, big)
+        bench_import(tmp, big)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
