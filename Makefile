@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEMO_HOME ?= .demo-home
 
-.PHONY: setup system-deps run test lint typecheck pytest ui bench lock clean
+.PHONY: setup system-deps run test lint fmt typecheck pytest ui bench lock clean
 
 setup: system-deps $(STAMP)
 
@@ -28,6 +28,10 @@ test: setup lint typecheck pytest
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+fmt: $(STAMP)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
 
 typecheck: $(STAMP)
 	$(BIN)/mypy

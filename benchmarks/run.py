@@ -67,7 +67,12 @@ def bench_startup(tmp: Path, cases: int, runs: int) -> None:
     environ = env(tmp)
     home = tmp / "startup-home"
     app = [sys.executable, "-m", "chc_desktop", "--home", str(home)]
-    subprocess.run([*app, "demo", "--no-gui", "--cases", str(cases)], env=environ, check=True, capture_output=True)
+    subprocess.run(
+        [*app, "demo", "--no-gui", "--cases", str(cases)],
+        env=environ,
+        check=True,
+        capture_output=True,
+    )
     bare = until_mark([sys.executable, "-c", BARE_WINDOW], environ, runs)
     shown = until_mark([*app, "gui", "--quit-when", "shown"], environ, runs)
     ready = until_mark([*app, "gui", "--quit-when", "ready"], environ, runs)
@@ -141,7 +146,13 @@ def bench_filter(tmp: Path, cases: int) -> None:
     edit.show()
     base = keystroke_times(edit, "fakename", qapp)
     print(f"Filter as you type, {cases:,} cases (built in {build:.1f} s), {len(ours)} keystrokes:")
-    line("median per keystroke vs QSortFilterProxyModel", statistics.median(ours), statistics.median(base), "ms", "goal <= 30 ms")
+    line(
+        "median per keystroke vs QSortFilterProxyModel",
+        statistics.median(ours),
+        statistics.median(base),
+        "ms",
+        "goal <= 30 ms",
+    )
     line("worst keystroke vs QSortFilterProxyModel", max(ours), max(base), "ms")
     runner.shutdown()
     profile.close()
@@ -159,9 +170,16 @@ def bench_import(tmp: Path, rows: int) -> None:
     data = case_dicts(rows)
     path.write_bytes(to_csv(data))
     app = [sys.executable, "-m", "chc_desktop", "--home", str(home)]
-    subprocess.run([*app, "profile", "init", "--name", "Bench", "--role", "assessor"], env=environ, check=True, capture_output=True)
+    subprocess.run(
+        [*app, "profile", "init", "--name", "Bench", "--role", "assessor"],
+        env=environ,
+        check=True,
+        capture_output=True,
+    )
     start = time.perf_counter()
-    subprocess.run([*app, "cases", "import", str(path)], env=environ, check=True, capture_output=True)
+    subprocess.run(
+        [*app, "cases", "import", str(path)], env=environ, check=True, capture_output=True
+    )
     ours = time.perf_counter() - start
 
     def raw() -> None:

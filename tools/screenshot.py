@@ -29,7 +29,9 @@ def main(home: str) -> int:
     window.show()
     window.attach(profile)
     table = window.ui.caseTable
-    flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+    flags = (
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+    )
     table.selectionModel().setCurrentIndex(window.model.index(2, 0), flags)
     OUT.mkdir(parents=True, exist_ok=True)
 
