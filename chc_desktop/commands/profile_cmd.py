@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 
-from chc_desktop.commands.session import home, new_passphrase, open_profile
+from chc_desktop.commands.session import (
+    ask_passphrase,
+    ask_secret,
+    home,
+    new_passphrase,
+    open_profile,
+)
 from chc_desktop.domain.roles import parse_roles
 from chc_desktop.services.errors import InvalidInput
-from chc_desktop.services.profile_files import DEFAULT_PROFILE, ProfileLocation, check_name
+from chc_desktop.services.profile_files import DEFAULT_PROFILE, ProfileLocation, check_name, locate
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -21,6 +28,10 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     init.add_argument("--role", required=True, help="assessor, qa-lead, trainer (comma-separated)")
     init.add_argument("--profession", help="e.g. nurse, social_worker")
     init.set_defaults(func=run_init)
+    recover = psub.add_parser(
+        "recover", help="re-key the keyring from the recovery code (CHC_DESKTOP_RECOVERY_CODE)"
+    )
+    recover.set_defaults(func=run_recover)
     show = psub.add_parser("show", help="name, roles, store path, schema version")
     show.add_argument("--json", action="store_true", help="print JSON on stdout")
     show.set_defaults(func=run_show)
@@ -46,6 +57,19 @@ def run_init(args: argparse.Namespace) -> int:
     print(f"Profile created in {location.folder}", file=sys.stderr)
     print("Recovery code (write it down now; it will not be shown again):", file=sys.stderr)
     print(created.recovery_code)
+    return 0
+
+
+def run_recover(args: argparse.Namespace) -> int:
+    from chc_desktop.services import profiles
+
+    location = locate(home(args), args.profile)
+    code = os.environ.get("CHC_DESKTOP_RECOVERY_CODE") or ask_secret(
+        "Recovery code: ", "CHC_DESKTOP_RECOVERY_CODE"
+    )
+    storage = profiles.recover(location, code, ask_passphrase())
+    where = "the OS keyring" if storage == profiles.KEYRING else "a file wrapped by your passphrase"
+    print(f"Recovered: the store's key is back in {where}.", file=sys.stderr)
     return 0
 
 

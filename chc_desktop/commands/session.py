@@ -30,14 +30,19 @@ def home(args: argparse.Namespace) -> Path:
     return Path(args.home) if args.home else default_home()
 
 
+def ask_secret(prompt: str, env_name: str = PASSPHRASE_ENV) -> str:
+    """A hidden prompt on the terminal; without one, say which variable to set."""
+    if not sys.stdin.isatty():
+        raise Unavailable(
+            f"{prompt.rstrip(': ').lower()} needed: run in a terminal or set {env_name}"
+        )
+    return getpass.getpass(prompt)
+
+
 def ask_passphrase(prompt: str = "Passphrase: ") -> str:
     """From CHC_DESKTOP_PASSPHRASE, else a hidden prompt on the terminal."""
     env = os.environ.get(PASSPHRASE_ENV)
-    if env is not None:
-        return env
-    if not sys.stdin.isatty():
-        raise Unavailable(f"a passphrase is needed: run in a terminal or set {PASSPHRASE_ENV}")
-    return getpass.getpass(prompt)
+    return env if env is not None else ask_secret(prompt)
 
 
 def new_passphrase() -> str:

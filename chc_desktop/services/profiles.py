@@ -231,3 +231,50 @@ def unlock(location: ProfileLocation, passphrase: str, keystore: KeyStore | None
 def schema_version(profile: Profile) -> str | None:
     """The store's schema revision (for ``profile show``)."""
     return migrate.current_revision(profile.engine)
+
+
+def recover(
+    location: ProfileLocation, code: str, passphrase: str, keystore: KeyStore | None = None
+) -> str:
+    """Re-key from the recovery code after the keyring lost the key; returns the key storage.
+
+    The code unwraps the copy of the key in profile.json; the passphrase must
+    still match the one inside the store. Nothing else changes.
+    """
+    doc = read_profile_doc(location)
+    keystore = keystore or KeyStore()
+    try:
+        key = secrets.unwrap(
+            doc["recovery_wrap"], secrets.normalise_recovery_code(code), "recovery"
+        )
+    except (secrets.WrongSecret, KeyError):
+        raise InvalidInput(
+            "that recovery code does not open this profile; nothing was changed"
+        ) from None
+    try:
+        engine = open_engine(location.folder / STORE_FILE, key)
+    except StoreError as exc:
+        raise Unavailable(str(exc)) from None
+    try:
+        with Session(engine) as session:
+            row = session.scalars(select(ProfileUser)).one()
+        if not secrets.verify_passphrase(passphrase, row.passphrase_hash):
+            raise InvalidInput("wrong passphrase; nothing was changed")
+        created: list[Path] = []
+        storage, _ = _store_key(
+            keystore, profile_id=str(doc["id"]), key=key, passphrase=passphrase,
+            folder=location.folder, created=created,
+        )  # fmt: skip
+        if storage == KEYRING:
+            (location.folder / WRAPPED_KEY_FILE).unlink(missing_ok=True)
+        doc["key_storage"] = storage
+        doc["keyring_backend"] = keystore.backend_name if storage == KEYRING else None
+        write_json_atomic(location.folder / PROFILE_FILE, doc)
+        with Session(engine.execution_options(write=True)) as session, session.begin():
+            audit.append(
+                session, actor=row.name, role=row.roles.split(",")[0], action="profile.recover",
+                entity="profile", detail={"key_storage": storage},
+            )  # fmt: skip
+    finally:
+        engine.dispose()
+    return storage

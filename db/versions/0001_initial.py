@@ -16,6 +16,15 @@ depends_on = None
 _APPEND_ONLY = "audit events are append-only"
 
 
+def _belongs_to_assessment() -> sa.Column:
+    return sa.Column(
+        "assessment_id",
+        sa.String(36),
+        sa.ForeignKey("assessment.id", ondelete="CASCADE"),
+        nullable=False,
+    )
+
+
 def upgrade() -> None:
     op.create_table(
         "profile_user",
@@ -74,12 +83,7 @@ def upgrade() -> None:
     op.create_table(
         "domain_entry",
         sa.Column("id", sa.Integer(), primary_key=True),
-        sa.Column(
-            "assessment_id",
-            sa.String(36),
-            sa.ForeignKey("assessment.id", ondelete="CASCADE"),
-            nullable=False,
-        ),
+        _belongs_to_assessment(),
         sa.Column("domain", sa.String(30), nullable=False),
         sa.Column("level", sa.String(20), nullable=True),
         sa.Column("evidence", sa.Text(), nullable=True),
@@ -93,12 +97,7 @@ def upgrade() -> None:
     op.create_table(
         "participant",
         sa.Column("id", sa.Integer(), primary_key=True),
-        sa.Column(
-            "assessment_id",
-            sa.String(36),
-            sa.ForeignKey("assessment.id", ondelete="CASCADE"),
-            nullable=False,
-        ),
+        _belongs_to_assessment(),
         sa.Column("name", sa.String(200), nullable=False),
         sa.Column("profession", sa.String(40), nullable=False),
         sa.Column("role", sa.String(40), nullable=False),

@@ -151,3 +151,15 @@ def test_demo_then_list_without_a_passphrase(cli: Cli) -> None:
     assert any(c["days_left"] is not None and c["days_left"] < 0 for c in doc["cases"])
     again = cli("demo", "--no-gui", env=env)
     assert (again.code, "already exists" in again.err) == (0, True)
+
+
+def test_recover_after_keyring_reset(cli: Cli) -> None:
+    code = cli.init().out.strip()
+    cli.keyring_file.unlink()
+    assert cli("cases", "list").code == 3
+    wrong = cli("profile", "recover", env={"CHC_DESKTOP_RECOVERY_CODE": "AAAAA-" * 5 + "AAAAA"})
+    assert (wrong.code, "does not open" in wrong.err) == (1, True)
+    typed = code.lower().replace("-", " ")
+    fixed = cli("profile", "recover", env={"CHC_DESKTOP_RECOVERY_CODE": typed})
+    assert fixed.code == 0, fixed.err
+    assert cli("cases", "list", "--json").json()["total"] == 0

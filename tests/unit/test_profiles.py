@@ -170,3 +170,36 @@ def test_locate_rules(tmp_path: Path, memory_keyring: MemoryKeyring) -> None:
     assert locate(tmp_path, None).name == "default"
     with pytest.raises(Unavailable, match="no profile named"):
         locate(tmp_path, "other")
+
+
+def test_recover_puts_the_key_back_and_loses_nothing(
+    tmp_path: Path, memory_keyring: MemoryKeyring
+) -> None:
+    created = make(tmp_path, memory_keyring)
+    memory_keyring.entries.clear()
+    with pytest.raises(InvalidInput, match="wrong passphrase"):
+        profiles.recover(created.location, created.recovery_code, "not the passphrase")
+    assert memory_keyring.entries == {}
+    assert profiles.recover(created.location, created.recovery_code, PASSPHRASE) == profiles.KEYRING
+    profile = profiles.unlock(created.location, PASSPHRASE)
+    with profile.reading() as session:
+        actions = session.scalars(select(AuditEvent.action).order_by(AuditEvent.seq)).all()
+    profile.close()
+    # the same store, history intact, not a new one
+    assert actions[0] == "profile.init"
+    assert actions[-2:] == ["profile.recover", "unlock"]
+
+
+def test_recover_without_keyring_rewraps_with_passphrase(tmp_path: Path) -> None:
+    broken = MemoryKeyring()
+    broken.broken = True
+    created = make(tmp_path, broken)
+    wrapped = created.location.folder / "key.wrapped.json"
+    wrapped.unlink()
+    with pytest.raises(Unavailable):
+        profiles.unlock(created.location, PASSPHRASE, KeyStore(broken))
+    storage = profiles.recover(
+        created.location, created.recovery_code, PASSPHRASE, KeyStore(broken)
+    )
+    assert storage == profiles.PASSPHRASE_FILE
+    profiles.unlock(created.location, PASSPHRASE, KeyStore(broken)).close()
