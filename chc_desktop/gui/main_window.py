@@ -15,8 +15,10 @@ from chc_desktop.gui import dialogs
 from chc_desktop.gui.case_model import CaseTableModel, Column
 from chc_desktop.gui.detail_pane import DetailPane
 from chc_desktop.gui.forms.ui_main_window import Ui_MainWindow
+from chc_desktop.gui.progress import ProgressBridge, progress_dialog
 from chc_desktop.gui.tasks import TaskRunner
 from chc_desktop.services.case_views import CaseDetail, CaseIndex, CaseRow
+from chc_desktop.services.errors import ServiceError
 
 if TYPE_CHECKING:  # services that import SQLAlchemy load on the worker, after the window shows
     from chc_desktop.services.cases_import import ImportOutcome
@@ -128,6 +130,9 @@ class MainWindow(QMainWindow):
 
     def _failed(self, exc: Exception) -> None:
         log.warning("background task failed: %s", type(exc).__name__)
+        self.ui.statusbar.clearMessage()
+        if not isinstance(exc, ServiceError):
+            raise exc  # a bug: let the crash handler report it
         QMessageBox.warning(self, "CHC Desktop", str(exc))
 
     def _busy(self, busy: bool) -> None:
@@ -224,13 +229,28 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Import cases", f"{path.name} cannot be read: {exc.strerror}")
             return
         self.ui.statusbar.showMessage(f"Checking {path.name}…")
+        self.import_progress = ProgressBridge(self)
+        dialog = progress_dialog(self, "Importing cases", self.import_progress)
+        bridge = self.import_progress
+
+        def finished(outcome: ImportOutcome) -> None:
+            dialog.close()
+            self._imported(path, outcome)
+
+        def failed(exc: Exception) -> None:
+            dialog.close()
+            self._failed(exc)
+
         self._runner.submit(
-            lambda: cases_import.import_cases(self.profile, data, path.name, today=self._today),
-            lambda outcome: self._imported(path, outcome),
-            self._failed,
+            lambda: cases_import.import_cases(
+                self.profile, data, path.name, today=self._today, progress=bridge
+            ),
+            finished,
+            failed,
         )
 
     def _imported(self, path: Path, outcome: ImportOutcome) -> None:
+        self.ui.statusbar.clearMessage()
         dialogs.import_result(self, path.name, outcome)
         if outcome.imported:
             self.reload()

@@ -31,3 +31,9 @@ class Unavailable(ServiceError):
     """The store cannot be opened: wrong passphrase, missing key, locked, newer schema."""
 
     exit_code = 3
+
+
+class Cancelled(ServiceError):
+    """The user cancelled a long job; its transaction was rolled back, nothing was written."""
+
+    exit_code = 1

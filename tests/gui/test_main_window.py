@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMessageBox
 from chc_desktop.gui import crash, dialogs
 from chc_desktop.gui.case_model import Column
 from chc_desktop.gui.main_window import MainWindow
+from chc_desktop.gui.progress import ProgressBridge
 from chc_desktop.gui.tasks import TaskRunner
 from chc_desktop.services.context import Profile
 from tests.helpers.data import TODAY, case_dicts, to_csv
@@ -135,3 +136,28 @@ def test_crash_report_is_written(tmp_path: Path) -> None:
     except ValueError as exc:
         path = crash.write_report(tmp_path, exc)
     assert "ValueError: boom" in path.read_text()
+
+
+def test_import_can_be_cancelled_and_writes_nothing(
+    qtbot: Any, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "many.csv"
+    path.write_bytes(to_csv(case_dicts(2000, seed=3, prefix="MANY")))
+    monkeypatch.setattr(window, "choose_import_file", lambda: path)
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warnings.append(text))
+    original = ProgressBridge.__call__
+    seen: list[str] = []
+
+    def cancel_while_writing(bridge: ProgressBridge, stage: str, done: int, total: int) -> None:
+        seen.append(stage)
+        if stage == "writing cases":
+            bridge.cancel()
+        original(bridge, stage, done, total)
+
+    monkeypatch.setattr(ProgressBridge, "__call__", cancel_while_writing)
+    window.ui.actionImport.trigger()
+    assert "writing people" in seen
+    assert warnings == ["cancelled; nothing was written"]
+    window.reload()
+    assert window.model.rowCount() == 300
