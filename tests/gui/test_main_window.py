@@ -79,12 +79,18 @@ def test_header_click_sorts_through_the_service(qtbot: Any, window: MainWindow) 
     assert refs == sorted(refs, reverse=True)
 
 
+def offer_file(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch, path: Path, rows: list[dict[str, str]]
+) -> None:
+    """Write ``rows`` to ``path`` and make the import menu's file chooser pick it."""
+    path.write_bytes(to_csv(rows))
+    monkeypatch.setattr(window, "choose_import_file", lambda: path)
+
+
 def test_import_from_the_menu(
     qtbot: Any, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    path = tmp_path / "more.csv"
-    path.write_bytes(to_csv(case_dicts(5, seed=99, prefix="MORE")))
-    monkeypatch.setattr(window, "choose_import_file", lambda: path)
+    offer_file(window, monkeypatch, tmp_path / "more.csv", case_dicts(5, seed=99, prefix="MORE"))
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
     window.ui.actionImport.trigger()
@@ -97,9 +103,7 @@ def test_bad_import_explains_and_changes_nothing(
 ) -> None:
     rows = case_dicts(3, seed=5, prefix="BAD")
     rows[2]["nhs_number"] = "123"
-    path = tmp_path / "bad.csv"
-    path.write_bytes(to_csv(rows))
-    monkeypatch.setattr(window, "choose_import_file", lambda: path)
+    offer_file(window, monkeypatch, tmp_path / "bad.csv", rows)
     boxes: list[QMessageBox] = []
     monkeypatch.setattr(QMessageBox, "exec", lambda box: boxes.append(box) or 0)
     window.ui.actionImport.trigger()
@@ -141,9 +145,7 @@ def test_crash_report_is_written(tmp_path: Path) -> None:
 def test_import_can_be_cancelled_and_writes_nothing(
     qtbot: Any, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    path = tmp_path / "many.csv"
-    path.write_bytes(to_csv(case_dicts(2000, seed=3, prefix="MANY")))
-    monkeypatch.setattr(window, "choose_import_file", lambda: path)
+    offer_file(window, monkeypatch, tmp_path / "many.csv", case_dicts(2000, seed=3, prefix="MANY"))
     warnings: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warnings.append(text))
     original = ProgressBridge.__call__
