@@ -136,6 +136,8 @@ _DOMAIN_KEYS = (
 _TOP_KEYS = (
     "format", "version", "case_ref", "kind", "date", "location", "participants",
     "individual_present", "representative", "domains", "recommendation", "details",
+    # written by ``assessment show --json``; ignored on import
+    "assessment_id", "status", "assessment_version",
 )  # fmt: skip
 
 

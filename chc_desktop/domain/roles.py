@@ -18,12 +18,16 @@ class Action(StrEnum):
 
     CASES_IMPORT = "cases.import"
     CASES_READ = "cases.read"
+    ASSESSMENT_EDIT = "assessment.edit"
+    ASSESSMENT_READ = "assessment.read"
     PROFILE_READ = "profile.read"
 
 
 PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.CASES_IMPORT: frozenset({Role.ASSESSOR, Role.QA_LEAD}),
     Action.CASES_READ: frozenset({Role.ASSESSOR, Role.QA_LEAD}),
+    Action.ASSESSMENT_EDIT: frozenset({Role.ASSESSOR}),
+    Action.ASSESSMENT_READ: frozenset({Role.ASSESSOR, Role.QA_LEAD}),
     Action.PROFILE_READ: frozenset(Role),
 }
 

@@ -79,6 +79,11 @@ class Assessment(Base):
     amend_reason: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[str] = mapped_column(String(32))
     updated_at: Mapped[str] = mapped_column(String(32))
+    assess_date: Mapped[date | None]
+    location: Mapped[str | None]
+    individual_present: Mapped[bool | None] = mapped_column(Boolean)
+    representative: Mapped[str | None] = mapped_column(Text)
+    details: Mapped[str | None] = mapped_column(Text)  # JSON object of kind-specific fields
 
 
 class DomainEntry(Base):
@@ -96,6 +101,23 @@ class DomainEntry(Base):
     mdt_notes: Mapped[str | None] = mapped_column(Text)
     agreed: Mapped[bool | None] = mapped_column(Boolean)
     disagreement: Mapped[str | None] = mapped_column(Text)
+    answer: Mapped[str | None] = mapped_column(String(1))  # Checklist A/B/C
+
+
+class Recommendation(Base):
+    """The MDT's recommendation and its rationale for one assessment version."""
+
+    __tablename__ = "recommendation"
+    assessment_id: Mapped[str] = mapped_column(
+        ForeignKey("assessment.id", ondelete="CASCADE"), primary_key=True
+    )
+    primary_health_need: Mapped[bool | None] = mapped_column(Boolean)
+    nature: Mapped[str | None] = mapped_column(Text)
+    intensity: Mapped[str | None] = mapped_column(Text)
+    complexity: Mapped[str | None] = mapped_column(Text)
+    unpredictability: Mapped[str | None] = mapped_column(Text)
+    individual_view: Mapped[str | None] = mapped_column(Text)
+    dissent: Mapped[str | None] = mapped_column(Text)
 
 
 class Participant(Base):

@@ -102,3 +102,25 @@ def test_newer_schema_is_refused(store: tuple[Path, bytes]) -> None:
         conn.execute(text("UPDATE alembic_version SET version_num = '9999'"))
     with pytest.raises(SchemaTooNew, match="newer"):
         migrate.upgrade(engine)
+
+
+def test_upgrade_from_first_schema_keeps_data(tmp_path: Path) -> None:
+    from importlib import resources
+
+    from alembic import command
+
+    path, key = tmp_path / "store.db", new_db_key()
+    engine = open_engine(path, key, create=True)
+    config = Config()
+    config.set_main_option("script_location", str(resources.files("chc_desktop.migrations")))
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0001")
+    with engine.begin() as conn:
+        conn.execute(
+            text("INSERT INTO person VALUES (1, '9990000018', 'Testy', 'Old', '1940-01-01')")
+        )
+    assert migrate.upgrade(engine) == migrate.SCHEMA_HEAD
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT family_name FROM person")).scalar() == "Old"
+        assert conn.execute(text("SELECT count(*) FROM recommendation")).scalar() == 0
