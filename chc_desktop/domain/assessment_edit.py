@@ -13,12 +13,10 @@ from typing import Any
 from chc_desktop.domain.assessment_doc import MAX_TEXT
 from chc_desktop.domain.checklist import ANSWERS, CHECKLIST_DOMAINS
 from chc_desktop.domain.dst import DOMAINS, InvalidLevel, check_level
+from chc_desktop.domain.reviews import REVIEW_FIELDS_SPEC
 
 EDITABLE_STATUSES = ("draft", "returned", "amended")
-REVIEW_FIELDS = (
-    "decision_date", "review_date", "package_meets_needs", "changes_in_needs",
-    "individual_view", "outcome",
-)  # fmt: skip
+REVIEW_FIELDS = tuple(f.code for f in REVIEW_FIELDS_SPEC)
 _TEXT = "text"
 _FLAG = "flag"
 ASSESSMENT_FIELDS = {

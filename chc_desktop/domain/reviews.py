@@ -6,6 +6,8 @@ import calendar
 from collections.abc import Sequence
 from datetime import date
 
+from chc_desktop.domain.fast_track import FastTrackField
+
 FIRST_REVIEW_MONTHS = 3
 LATER_REVIEW_MONTHS = 12
 
@@ -23,3 +25,13 @@ def next_review_due(decision: date, reviews_done: Sequence[date] = ()) -> date:
     if not held:
         return add_months(decision, FIRST_REVIEW_MONTHS)
     return add_months(held[-1], LATER_REVIEW_MONTHS)
+
+
+REVIEW_FIELDS_SPEC = (
+    FastTrackField("decision_date", "Date of the eligibility decision (YYYY-MM-DD)", True),
+    FastTrackField("review_date", "Date of this review (YYYY-MM-DD)", True),
+    FastTrackField("package_meets_needs", "Does the care package meet the person's needs?", True),
+    FastTrackField("changes_in_needs", "Changes in needs since the last assessment", True),
+    FastTrackField("individual_view", "The individual's or representative's view", True),
+    FastTrackField("outcome", "Outcome (e.g. continue, or a new DST because needs changed)", True),
+)

@@ -9,7 +9,14 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QFileDialog, QHeaderView, QLabel, QMainWindow, QMessageBox
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QWidget,
+)
 
 from chc_desktop.gui import dialogs
 from chc_desktop.gui.case_model import CaseTableModel, Column
@@ -41,7 +48,9 @@ class MainWindow(QMainWindow):
         self._today = today or date.today()
         self._sort = ("due", False)
         self._shown_detail: int | None = None
+        self._shown_ref: str | None = None
         self._loaded = False
+        self.workspaces: list[QWidget] = []  # open assessment windows, kept alive here
         self.model = CaseTableModel(runner, self._fetch_rows, self._sort_by, self)
         self.detail = DetailPane(self.ui.detailForm, self.ui.detailPlaceholder, self.ui.detailBox)
         self.counts = QLabel(self)
@@ -75,6 +84,8 @@ class MainWindow(QMainWindow):
         ui.caseTable.selectionModel().currentRowChanged.connect(self._current_changed)
         self.model.modelReset.connect(self._restore_selection)
         ui.actionImport.triggered.connect(self.import_cases)
+        ui.actionOpenCase.triggered.connect(self.open_case)
+        ui.caseTable.activated.connect(lambda _index: self.open_case())
         ui.actionQuit.triggered.connect(self.close)
         ui.actionFind.triggered.connect(self.focus_filter)
         ui.actionRefresh.triggered.connect(self.reload)
@@ -193,6 +204,7 @@ class MainWindow(QMainWindow):
     def _detail_loaded(self, detail: CaseDetail | None) -> None:
         if detail is None or detail.row.id != self._shown_detail:
             return
+        self._shown_ref = detail.row.case_ref
         self.detail.show(detail, self._today)
 
     def _restore_selection(self) -> None:
@@ -207,6 +219,17 @@ class MainWindow(QMainWindow):
             | QItemSelectionModel.SelectionFlag.Rows
         )
         table.selectionModel().setCurrentIndex(self.model.index(row, 0), flags)
+
+    # -- assessments ------------------------------------------------------------------
+    def open_case(self) -> None:
+        """Resume or start an assessment for the selected case (Enter, double-click, Ctrl+O)."""
+        case_id, case_ref = self._shown_detail, self._shown_ref
+        if case_id is None or case_ref is None or self._profile is None:
+            self.ui.statusbar.showMessage("Select a case first", 3000)
+            return
+        from chc_desktop.gui.workspace import opener
+
+        opener.open_case(self, self.profile, self._runner, (case_id, case_ref), self.workspaces)
 
     # -- import -----------------------------------------------------------------------
     def choose_import_file(self) -> Path | None:

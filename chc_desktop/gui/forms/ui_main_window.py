@@ -28,6 +28,8 @@ class Ui_MainWindow(object):
         if not MainWindow.objectName():
             MainWindow.setObjectName(u"MainWindow")
         MainWindow.resize(1280, 720)
+        self.actionOpenCase = QAction(MainWindow)
+        self.actionOpenCase.setObjectName(u"actionOpenCase")
         self.actionImport = QAction(MainWindow)
         self.actionImport.setObjectName(u"actionImport")
         self.actionQuit = QAction(MainWindow)
@@ -117,6 +119,7 @@ class Ui_MainWindow(object):
         self.menubar.addAction(self.menuFile.menuAction())
         self.menubar.addAction(self.menuView.menuAction())
         self.menubar.addAction(self.menuHelp.menuAction())
+        self.menuFile.addAction(self.actionOpenCase)
         self.menuFile.addAction(self.actionImport)
         self.menuFile.addSeparator()
         self.menuFile.addAction(self.actionQuit)
@@ -130,6 +133,13 @@ class Ui_MainWindow(object):
 
     def retranslateUi(self, MainWindow):
         MainWindow.setWindowTitle(QCoreApplication.translate("MainWindow", u"CHC Desktop", None))
+        self.actionOpenCase.setText(QCoreApplication.translate("MainWindow", u"&Open case\u2026", None))
+#if QT_CONFIG(shortcut)
+        self.actionOpenCase.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+O", None))
+#endif // QT_CONFIG(shortcut)
+#if QT_CONFIG(tooltip)
+        self.actionOpenCase.setToolTip(QCoreApplication.translate("MainWindow", u"Resume or start an assessment for the selected case (Ctrl+O, or Enter in the list)", None))
+#endif // QT_CONFIG(tooltip)
         self.actionImport.setText(QCoreApplication.translate("MainWindow", u"&Import cases\u2026", None))
 #if QT_CONFIG(shortcut)
         self.actionImport.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+I", None))

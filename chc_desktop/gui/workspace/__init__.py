@@ -1,0 +1,1 @@
+"""The assessment workspace: Checklist, DST stepper, Fast Track and reviews, with autosave."""

@@ -1,0 +1,264 @@
+"""The assessment workspace window: a stepper over the pages of one assessment.
+
+Every control saves itself (autosave.py); this controller builds the pages for
+the assessment's kind, keeps the step list's ticks and the summary current by
+re-reading the assessment after each save, and owns the keyboard shortcuts.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from chc_desktop.domain.assessment_doc import AssessmentDoc
+from chc_desktop.domain.fast_track import problems as fast_track_problems
+from chc_desktop.domain.reviews import REVIEW_FIELDS_SPEC
+from chc_desktop.gui.tasks import TaskRunner
+from chc_desktop.gui.workspace import help_overlay
+from chc_desktop.gui.workspace.autosave import Binding, Saver
+from chc_desktop.gui.workspace.checklist_page import ChecklistPage
+from chc_desktop.gui.workspace.details_page import DetailsPage
+from chc_desktop.gui.workspace.domain_page import DomainPage
+from chc_desktop.gui.workspace.participants_page import ParticipantsPage
+from chc_desktop.gui.workspace.recommendation_page import RecommendationPage
+from chc_desktop.gui.workspace.summary_page import SummaryPage
+
+if TYPE_CHECKING:
+    from chc_desktop.domain.content import Content
+    from chc_desktop.services.assessments import Assessment
+    from chc_desktop.services.context import Profile
+
+KIND_TITLES = {
+    "dst": "Decision Support Tool",
+    "checklist": "Checklist",
+    "fast-track": "Fast Track",
+    "review": "Review",
+}
+DONE, PART = "✓", "•"
+
+
+class AssessmentWindow(QMainWindow):
+    """One assessment; pages in ``pages`` in step order."""
+
+    refreshed = Signal()  # the stored assessment was re-read after a save
+
+    def __init__(
+        self, profile: Profile, runner: TaskRunner, content: Content, found: Assessment
+    ) -> None:
+        super().__init__()
+        self._profile = profile
+        self._runner = runner
+        self._content = content
+        self.info = found.info
+        self.doc: AssessmentDoc = found.doc
+        self.saver = Saver(runner, self)
+        self.setWindowTitle(
+            f"CHC Desktop: {KIND_TITLES[self.info.kind]} v{self.info.version} ({self.info.case_ref})"
+        )
+        self.resize(1280, 720)
+        self.steps = QListWidget(self)
+        self.steps.setAccessibleName("Steps")
+        self.steps.setMaximumWidth(300)
+        self.stack = QStackedWidget(self)
+        splitter = QSplitter(self)
+        splitter.addWidget(self.steps)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(splitter)
+        self.saved_mark = QLabel("All changes saved", self)
+        self.saved_mark.setAccessibleName("Save status")
+        self.statusBar().addPermanentWidget(self.saved_mark)
+        self.pages: list[tuple[str, QWidget]] = []
+        self.domain_pages: dict[str, DomainPage] = {}
+        self._build_pages()
+        self.steps.currentRowChanged.connect(self._go)
+        self.saver.status.connect(self.saved_mark.setText)
+        self.saver.saved.connect(lambda *_: self.reload())
+        self.saver.failed.connect(self._save_failed)
+        self._shortcuts()
+        self._render()
+        self.steps.setCurrentRow(0)
+
+    # -- construction -------------------------------------------------------------------
+    def _store(self, target: str) -> Any:
+        from chc_desktop.services import assessments
+
+        def for_field(field: str) -> Any:
+            return lambda value: assessments.update(
+                self._profile, self.info.id, target, field, value
+            )
+
+        return for_field
+
+    def _store_people(self, people: Any) -> Any:
+        from chc_desktop.services import assessments
+
+        assessments.set_participants(self._profile, self.info.id, people)
+        return people
+
+    def _add(self, title: str, page: QWidget) -> None:
+        self.pages.append((title, page))
+        self.stack.addWidget(page)
+        item = QListWidgetItem(title)
+        self.steps.addItem(item)
+
+    def _build_pages(self) -> None:
+        kind = self.info.kind
+        self.participants = ParticipantsPage(
+            self.saver, self._store("assessment"), self._store_people, self
+        )
+        self._add("MDT and participation", self.participants)
+        if kind == "dst":
+            for number, domain in enumerate(self._content.domains, start=1):
+                page = DomainPage(
+                    number, domain, self.saver, self._store(f"domain:{domain.code}"), self
+                )
+                self.domain_pages[domain.code] = page
+                self._add(f"{number}. {domain.name.split(':')[0]}", page)
+            self.summary = SummaryPage(self._content, self)
+            self._add("Summary", self.summary)
+            self.recommendation = RecommendationPage(
+                self.saver, self._store("recommendation"), self
+            )
+            self._add("Recommendation", self.recommendation)
+        elif kind == "checklist":
+            self.checklist = ChecklistPage(
+                self._content.checklist,
+                self.saver,
+                lambda code, field: self._store(f"domain:{code}")(field),
+                self,
+            )
+            self._add("Checklist", self.checklist)
+        else:
+            self.details = self._details_page(kind)
+            self._add(KIND_TITLES[kind], self.details)
+
+    def _details_page(self, kind: str) -> DetailsPage:
+        fast = kind == "fast-track"
+        spec = self._content.fast_track if fast else REVIEW_FIELDS_SPEC
+        clinicians = self._content.appropriate_clinicians if fast else ()
+        return DetailsPage(
+            "Fast Track Pathway Tool" if fast else "Review of the care package",
+            spec=spec,
+            saver=self.saver,
+            store=self._store("details"),
+            check=lambda values: fast_track_problems(values, spec, clinicians),
+            parent=self,
+        )
+
+    def _shortcuts(self) -> None:
+        def bind(keys: str, slot: Any) -> None:
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(slot)
+
+        bind("Ctrl+PgDown", lambda: self.step(1))
+        bind("Ctrl+PgUp", lambda: self.step(-1))
+        bind("Ctrl+L", lambda: self.steps.setFocus(Qt.FocusReason.ShortcutFocusReason))
+        bind("F1", lambda: help_overlay.show(self))
+        bind("Ctrl+W", self.close)
+        for n in range(1, 7):
+            bind(f"Alt+{n}", lambda n=n: self.choose_level(n - 1))
+        undo = self.saver.undo_stack.createUndoAction(self, "&Undo")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.saver.undo_stack.createRedoAction(self, "&Redo")
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        menu = self.menuBar().addMenu("&Edit")
+        menu.addActions([undo, redo])
+        self.addActions([undo, redo])
+        self.steps.setToolTip("Ctrl+PgDown / Ctrl+PgUp: next / previous step; F1: all shortcuts")
+
+    # -- behaviour ----------------------------------------------------------------------
+    def bindings(self) -> list[Binding]:
+        """Every binding on every page."""
+        return [b for _, page in self.pages for b in getattr(page, "bindings", [])]
+
+    def step(self, delta: int) -> None:
+        """Move to the next (1) or previous (-1) step."""
+        row = max(0, min(self.steps.count() - 1, self.steps.currentRow() + delta))
+        self.steps.setCurrentRow(row)
+
+    def _go(self, row: int) -> None:
+        self.saver.flush(self.bindings())
+        self.stack.setCurrentIndex(row)
+        page = self.stack.currentWidget()
+        if isinstance(page, DomainPage):
+            checked = page.group.checkedButton()
+            (checked or page.buttons[0]).setFocus(Qt.FocusReason.OtherFocusReason)
+        elif page is not None:
+            page.focusNextChild()
+
+    def choose_level(self, index: int) -> None:
+        """Alt+N on a domain page picks its N-th valid level."""
+        page = self.stack.currentWidget()
+        if isinstance(page, DomainPage):
+            page.choose(index)
+
+    def reload(self) -> None:
+        """Re-read the stored assessment, then refresh ticks and summaries."""
+        from chc_desktop.services import assessments
+
+        self._runner.submit(lambda: assessments.get(self._profile, self.info.id), self._reloaded)
+
+    def _reloaded(self, found: Assessment) -> None:
+        self.doc = found.doc
+        self._refresh()
+        self.refreshed.emit()
+
+    def _render(self) -> None:
+        self.participants.load(self.doc)
+        for code, page in self.domain_pages.items():
+            page.load(self.doc.domains.get(code))
+        if self.info.kind == "dst":
+            self.recommendation.load(self.doc.recommendation)
+        elif self.info.kind == "checklist":
+            self.checklist.load(self.doc)
+        else:
+            self.details.load(self.doc.details)
+        self._refresh()
+
+    def _refresh(self) -> None:
+        for row, (title, page) in enumerate(self.pages):
+            mark = self._mark(page)
+            item = self.steps.item(row)
+            item.setText(f"{mark} {title}" if mark else f"   {title}")
+            item.setData(
+                Qt.ItemDataRole.AccessibleTextRole, f"{title}{' (done)' if mark == DONE else ''}"
+            )
+        if self.info.kind == "dst":
+            self.summary.refresh(self.doc)
+        elif self.info.kind == "checklist":
+            self.checklist.refresh(self.doc)
+        elif self.info.kind in ("fast-track", "review"):
+            self.details.refresh(self.doc.details)
+
+    def _mark(self, page: QWidget) -> str:
+        if isinstance(page, DomainPage):
+            record = self.doc.domains.get(page.code)
+            if record and record.level and record.evidence:
+                return DONE
+            return PART if record and (record.level or record.evidence) else ""
+        if page is getattr(self, "participants", None):
+            return DONE if len(self.doc.participants) >= 2 and self.doc.date else ""
+        return ""
+
+    def _save_failed(self, key: str, message: str) -> None:
+        self.statusBar().showMessage(f"Not saved ({key}): {message}", 10000)
+        QMessageBox.warning(self, "Not saved", message)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Save anything typed but not yet saved, then close."""
+        self.saver.flush(self.bindings())
+        event.accept()
