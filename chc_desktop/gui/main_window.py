@@ -22,7 +22,7 @@ from chc_desktop.gui import dialogs
 from chc_desktop.gui.case_model import CaseTableModel, Column
 from chc_desktop.gui.detail_pane import DetailPane
 from chc_desktop.gui.forms.ui_main_window import Ui_MainWindow
-from chc_desktop.gui.progress import ProgressBridge, progress_dialog
+from chc_desktop.gui.progress import ProgressBridge, finish, progress_dialog
 from chc_desktop.gui.tasks import TaskRunner
 from chc_desktop.services.case_views import CaseDetail, CaseIndex, CaseRow
 from chc_desktop.services.errors import ServiceError
@@ -257,11 +257,11 @@ class MainWindow(QMainWindow):
         bridge = self.import_progress
 
         def finished(outcome: ImportOutcome) -> None:
-            dialog.close()
+            finish(dialog)
             self._imported(path, outcome)
 
         def failed(exc: Exception) -> None:
-            dialog.close()
+            finish(dialog)
             self._failed(exc)
 
         self._runner.submit(

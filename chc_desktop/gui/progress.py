@@ -34,6 +34,13 @@ class ProgressBridge(QObject):
         self._cancelled.set()
 
 
+def finish(dialog: QProgressDialog) -> None:
+    """Close for good: reset() also stops the timer that would show it after minimumDuration."""
+    dialog.reset()
+    dialog.hide()
+    dialog.deleteLater()
+
+
 def progress_dialog(parent: QWidget, title: str, bridge: ProgressBridge) -> QProgressDialog:
     """A window-modal dialog that follows ``bridge`` and cancels it."""
     dialog = QProgressDialog(title, "Cancel", 0, 0, parent)

@@ -8,6 +8,8 @@ SHORTCUTS = (
     ("Ctrl+PgDown / Ctrl+PgUp", "Next / previous step"),
     ("Ctrl+L", "Go to the step list (then Up/Down, Enter)"),
     ("Alt+1 … Alt+6", "Choose the 1st … 6th level on a domain page (lowest first)"),
+    ("Alt+1 / Alt+2 / Alt+3", "Recommendation: recommended / not recommended / not decided"),
+    ("Ctrl+N", "Add an MDT member (then type, Enter, Right arrow)"),
     ("Up / Down", "Move between levels once one has focus"),
     ("Tab / Shift+Tab", "Next / previous field (text boxes too)"),
     ("Alt + underlined letter", "Jump to that field"),

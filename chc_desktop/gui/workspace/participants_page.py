@@ -6,7 +6,9 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QFormLayout,
@@ -96,7 +98,11 @@ class ParticipantsPage(QWidget):
         self.table.itemChanged.connect(self.bindings[-1].changed)
 
     def _people_box(self) -> QGroupBox:
-        box = QGroupBox("MDT members (at least two professionals from different professions)", self)
+        box = QGroupBox(
+            "MDT members (at least two professionals from different professions; "
+            "a row is saved once it has a name and a profession)",
+            self,
+        )
         layout = QVBoxLayout(box)
         self.table = QTableWidget(0, len(COLUMNS), box)
         self.table.setHorizontalHeaderLabels(COLUMNS)
@@ -106,6 +112,10 @@ class ParticipantsPage(QWidget):
         layout.addWidget(self.table)
         row = QHBoxLayout()
         add = QPushButton("&Add member", box)
+        add.setToolTip("Add a member (Ctrl+N)")
+        shortcut = QShortcut(QKeySequence("Ctrl+N"), self)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(self.add_row)
         remove = QPushButton("Re&move member", box)
         add.clicked.connect(self.add_row)
         remove.clicked.connect(self.remove_row)
@@ -159,13 +169,13 @@ class ParticipantsPage(QWidget):
             self.bindings[-1].commit()
 
     def people(self) -> list[Participant]:
-        """Members with at least a name or profession typed."""
+        """Members with both a name and a profession; rows still being typed are not saved yet."""
         out = []
         for row in range(self.table.rowCount()):
             texts = [self._cell(row, c) for c in range(3)]
             tick = self.table.item(row, 3)
             present = tick is not None and tick.checkState() == Qt.CheckState.Checked
-            if texts[0] or texts[1]:
+            if texts[0] and texts[1]:
                 out.append(Participant(texts[0], texts[1], texts[2], present))
         return out
 
@@ -174,7 +184,9 @@ class ParticipantsPage(QWidget):
         return item.text().strip() if item is not None else ""
 
     def show_people(self, people: list[Participant] | None) -> None:
-        """Replace the table's rows."""
+        """Replace the table's rows (closing any open cell editor first)."""
+        if self.table.state() == QAbstractItemView.State.EditingState:
+            self.table.closePersistentEditor(self.table.currentItem())
         self.table.setRowCount(0)
         for person in people or []:
             self.add_row(person)

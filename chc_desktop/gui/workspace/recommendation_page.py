@@ -21,7 +21,7 @@ from chc_desktop.gui.workspace.autosave import Binding, Saver
 from chc_desktop.gui.workspace.domain_page import text_box
 
 CHOICES = (True, False, None)
-CHOICE_TEXT = ("Primary health need &recommended", "&Not recommended", "Not &decided yet")
+CHOICE_TEXT = ("Primary health need &recommended", "N&ot recommended", "Not &decided yet")
 PROMPTS = {
     "nature": "What kind of needs, and what kind of help do they call for?",
     "intensity": "How much help, how often, and how sustained?",
@@ -49,9 +49,11 @@ class RecommendationPage(QScrollArea):
         layout.addWidget(note)
         row = QHBoxLayout()
         self.group = QButtonGroup(body)
+        self.buttons: list[QRadioButton] = []
         for i, text in enumerate(CHOICE_TEXT):
             button = QRadioButton(text, body)
-            fields.name(button, text.replace("&", ""))
+            fields.name(button, text.replace("&", ""), f"Alt+{i + 1}")
+            self.buttons.append(button)
             self.group.addButton(button, i)
             row.addWidget(button)
         row.addStretch(1)
@@ -81,6 +83,12 @@ class RecommendationPage(QScrollArea):
             fields.text(saver, "rec.individual_view", self.view, store("individual_view")),
             fields.text(saver, "dissent", self.dissent, store("dissent")),
         ]
+
+    def choose(self, index: int) -> None:
+        """Alt+1 recommended, Alt+2 not recommended, Alt+3 not decided."""
+        if 0 <= index < len(self.buttons):
+            self.buttons[index].setChecked(True)
+            self.buttons[index].setFocus()
 
     def load(self, rec: Recommendation) -> None:
         """Show what is stored."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -193,17 +193,27 @@ class AssessmentWindow(QMainWindow):
     def _go(self, row: int) -> None:
         self.saver.flush(self.bindings())
         self.stack.setCurrentIndex(row)
+        self._focus_page()
+
+    def _focus_page(self) -> None:
+        """Put the keyboard in the page: the chosen level on a domain page, else its first field."""
         page = self.stack.currentWidget()
         if isinstance(page, DomainPage):
             checked = page.group.checkedButton()
             (checked or page.buttons[0]).setFocus(Qt.FocusReason.OtherFocusReason)
         elif page is not None:
+            page.setFocus(Qt.FocusReason.OtherFocusReason)
             page.focusNextChild()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        """Start with the keyboard in the first page."""
+        super().showEvent(event)
+        self._focus_page()
+
     def choose_level(self, index: int) -> None:
-        """Alt+N on a domain page picks its N-th valid level."""
+        """Alt+N picks the N-th choice: a domain's level, or the recommendation."""
         page = self.stack.currentWidget()
-        if isinstance(page, DomainPage):
+        if isinstance(page, DomainPage | RecommendationPage):
             page.choose(index)
 
     def reload(self) -> None:
