@@ -197,6 +197,52 @@ def bench_import(tmp: Path, rows: int) -> None:
     line("cases import vs raw SQLCipher executemany", ours, base, goal="goal: well under 60 s")
 
 
+def bench_autosave(tmp: Path, edits: int) -> None:
+    import sqlcipher3
+
+    from chc_desktop.services import assessments, demo, profiles
+    from chc_desktop.services.profile_files import ProfileLocation
+
+    location = ProfileLocation(tmp / "autosave-home", "bench")
+    demo.ensure_demo(location, PASSPHRASE, 10)
+    profile = profiles.unlock(location, PASSPHRASE)
+    info = assessments.new(profile, "DEMO-0001", "dst")
+    ours = []
+    for i in range(edits):
+        value = f"Evidence edit {i}: observed by night staff (benchmark)"
+        ours.append(
+            timed(
+                lambda v=value: assessments.update(
+                    profile, info.id, "domain:cognition", "evidence", v
+                )
+            )
+        )
+    profile.close()
+
+    conn = sqlcipher3.connect(str(tmp / "bare.db"), isolation_level=None)
+    conn.execute(f"PRAGMA key = \"x'{os.urandom(32).hex()}'\"")
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, evidence TEXT)")
+    conn.execute("INSERT INTO t VALUES (1, '')")
+
+    def bare_commit(i: int) -> None:
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("UPDATE t SET evidence = ? WHERE id = 1", (f"edit {i}",))
+        conn.execute("COMMIT")
+
+    base = [timed(lambda i=i: bare_commit(i)) for i in range(edits)]
+    conn.close()
+    print(f"Autosave of one domain edit ({edits} edits, median):")
+    line(
+        "service save vs bare SQLCipher one-row commit",
+        statistics.median(ours),
+        statistics.median(base),
+        "ms",
+        "goal <= 2x",
+    )
+
+
 def timed(fn: Callable[[], None]) -> float:
     start = time.perf_counter()
     fn()
@@ -212,6 +258,7 @@ def main() -> int:
         tmp = Path(name)
         bench_startup(tmp, 2_000 if args.quick else 10_000, 3 if args.quick else 7)
         bench_filter(tmp, big)
+        bench_autosave(tmp, 30 if args.quick else 100)
         bench_import(tmp, big)
     return 0
 

@@ -7,7 +7,8 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
+from sqlalchemy import update as update_sql
 from sqlalchemy.orm import Session
 
 from chc_desktop.domain import assessment_doc
@@ -181,38 +182,67 @@ def export(profile: Profile, assessment_id: str) -> dict[str, Any]:
     return to_document(get(profile, assessment_id).doc)
 
 
-def _target_row(session: Session, row: models.Assessment, target: str) -> Any:
-    if target == "assessment":
-        return row
-    if target == "recommendation":
-        return rows.recommendation(session, row.id)
-    return rows.entry(session, row.id, target.removeprefix("domain:"))
-
-
 _COLUMN = {"date": "assess_date"}
+_TABLES: dict[str, Any] = {
+    "assessment": models.Assessment.__table__,
+    "recommendation": models.Recommendation.__table__,
+}
+
+
+def _upsert(session: Session, table: Any, key: dict[str, Any], column: str, value: Any) -> Any:
+    """Set one column of the row identified by ``key`` (creating the row); returns the old value."""
+    where = [table.c[k] == v for k, v in key.items()]
+    before = session.execute(select(table.c[column]).where(*where)).first()
+    if before is None:
+        session.execute(insert(table).values(**key, **{column: value}))
+        return None
+    session.execute(update_sql(table).where(*where).values(**{column: value}))
+    return before[0]
 
 
 def _apply(
-    session: Session, row: models.Assessment, target: str, field: str, value: Any
+    session: Session, assessment_id: str, target: str, field: str, value: Any
 ) -> tuple[Any, Any]:
-    """Validate and set one field on a loaded, editable row; returns (before, stored)."""
-    if row.status not in EDITABLE_STATUSES:
-        raise InvalidInput(f"assessment {row.id} is {row.status}; amend it to make changes")
+    """Validate and store one field of an editable assessment; returns (before, stored).
+
+    Core statements, not the ORM: this is the autosave path, run on every edit.
+    """
+    table: Any = models.Assessment.__table__
+    found = session.execute(
+        select(table.c.status, table.c.kind, table.c.details).where(table.c.id == assessment_id)
+    ).first()
+    if found is None:
+        raise InvalidInput(f"no assessment with id {assessment_id!r}")
+    status, kind, details_json = found
+    if status not in EDITABLE_STATUSES:
+        raise InvalidInput(f"assessment {assessment_id} is {status}; amend it to make changes")
     try:
-        stored = check_edit(row.kind, target, field, value, detail_fields(row.kind))
+        stored = check_edit(kind, target, field, value, detail_fields(kind))
     except InvalidEdit as exc:
         raise InvalidInput(str(exc)) from None
+    changes: dict[str, Any] = {"updated_at": utc_now()}
     if target == "details":
-        details = json.loads(row.details) if row.details else {}
+        details = json.loads(details_json) if details_json else {}
         before = details.get(field)
         details[field] = stored
-        row.details = json.dumps(details, sort_keys=True)
+        changes["details"] = json.dumps(details, sort_keys=True)
+    elif target == "assessment":
+        column = _COLUMN.get(field, field)
+        before = session.execute(
+            select(table.c[column]).where(table.c.id == assessment_id)
+        ).scalar()
+        changes[column] = stored
     else:
-        obj = _target_row(session, row, target)
-        column = _COLUMN.get(field, field) if target == "assessment" else field
-        before = getattr(obj, column)
-        setattr(obj, column, json.dumps(stored) if field == "sources" else stored)
-    row.updated_at = utc_now()
+        key = {"assessment_id": assessment_id}
+        entries = _TABLES.get(target)
+        if entries is None:
+            entries = models.DomainEntry.__table__
+            key["domain"] = target.removeprefix("domain:")
+        column_value = json.dumps(stored) if field == "sources" else stored
+        before = _upsert(session, entries, key, field, column_value)
+        if field == "sources" and before:
+            before = json.loads(before)
+    session.execute(update_sql(table).where(table.c.id == assessment_id).values(**changes))
     return before, stored
 
 
@@ -220,7 +250,7 @@ def _audit_edit(
     session: Session,
     profile: Profile,
     role: str,
-    row: models.Assessment,
+    assessment_id: str,
     *,
     target: str,
     field: str,
@@ -229,7 +259,7 @@ def _audit_edit(
     profile.audit(
         session,
         "assessment.update",
-        f"assessment:{row.id}",
+        f"assessment:{assessment_id}",
         role=role,
         detail={"target": target, "field": field},
         before=_digest(change[0]),
@@ -241,9 +271,10 @@ def update(profile: Profile, assessment_id: str, target: str, field: str, value:
     """Save one field (autosave); returns the stored value. Refused once the version is signed."""
     role = profile.require(Action.ASSESSMENT_EDIT)
     with profile.writing() as session:
-        row, _ = _load(session, assessment_id)
-        change = _apply(session, row, target, field, value)
-        _audit_edit(session, profile, role.value, row, target=target, field=field, change=change)
+        change = _apply(session, assessment_id, target, field, value)
+        _audit_edit(
+            session, profile, role.value, assessment_id, target=target, field=field, change=change
+        )
     return change[1]
 
 
@@ -253,15 +284,25 @@ def set_domain(
     """Set a domain's level (a Checklist's A/B/C answer) and evidence in one transaction."""
     role = profile.require(Action.ASSESSMENT_EDIT)
     with profile.writing() as session:
-        row, _ = _load(session, assessment_id)
+        kind = session.scalar(
+            select(models.Assessment.kind).where(models.Assessment.id == assessment_id)
+        )
+        if kind is None:
+            raise InvalidInput(f"no assessment with id {assessment_id!r}")
         target = f"domain:{domain}"
-        edits = [("answer" if row.kind == "checklist" else "level", level)]
+        edits = [("answer" if kind == "checklist" else "level", level)]
         if evidence is not None:
             edits.append(("evidence", evidence))
         for field, value in edits:
-            change = _apply(session, row, target, field, value)
+            change = _apply(session, assessment_id, target, field, value)
             _audit_edit(
-                session, profile, role.value, row, target=target, field=field, change=change
+                session,
+                profile,
+                role.value,
+                assessment_id,
+                target=target,
+                field=field,
+                change=change,
             )
 
 

@@ -6,7 +6,7 @@ import json
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from chc_desktop.security.audit_chain import GENESIS, event_hash
@@ -29,7 +29,7 @@ def append(
     before: str | None = None,
     after: str | None = None,
     reason: str | None = None,
-) -> AuditEvent:
+) -> None:
     """Add one event chained to the last; ``detail`` must hold no personal data."""
     last = session.execute(
         select(AuditEvent.seq, AuditEvent.hash).order_by(AuditEvent.seq.desc()).limit(1)
@@ -47,6 +47,7 @@ def append(
         "reason": reason,
         "detail": json.dumps(detail, sort_keys=True) if detail is not None else None,
     }
-    event = AuditEvent(**fields, prev_hash=prev, hash=event_hash(prev, fields))
-    session.add(event)
-    return event
+    # Core insert: this runs on every autosave, and the ORM's unit of work is not needed here
+    session.execute(
+        insert(AuditEvent).values(**fields, prev_hash=prev, hash=event_hash(prev, fields))
+    )

@@ -13,7 +13,7 @@ from typing import Any
 
 import sqlcipher3
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.pool import NullPool
+from sqlalchemy.pool import SingletonThreadPool
 
 from chc_desktop.store.errors import StoreError, WrongKey, describe_operational
 
@@ -64,7 +64,7 @@ def open_engine(path: Path, key: bytes, *, create: bool = False) -> Engine:
         "sqlite://",
         creator=creator,
         module=sqlcipher3.dbapi2,
-        poolclass=NullPool,
+        poolclass=SingletonThreadPool,
         hide_parameters=True,
     )
 
