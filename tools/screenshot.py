@@ -1,6 +1,7 @@
-"""Render the main window on the demo profile to docs/screenshots/ (run under xvfb-run).
+"""Render the app's main screens on a throwaway demo profile into docs/screenshots/.
 
 Usage: xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python tools/screenshot.py HOME
+(HOME must hold a demo profile: chc-desktop --home HOME demo --no-gui)
 """
 
 from __future__ import annotations
@@ -9,41 +10,83 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtWidgets import QApplication, QWidget
 
 from chc_desktop.gui.main_window import MainWindow
 from chc_desktop.gui.tasks import TaskRunner
-from chc_desktop.services import profiles
+from chc_desktop.gui.workspace.window import AssessmentWindow
+from chc_desktop.services import assessments, content, profiles
+from chc_desktop.services.context import Profile
 from chc_desktop.services.profile_files import DEMO_PASSPHRASE, locate
 
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
+SIZE = (1366, 768)
+LEVELS = {"cognition": "severe", "behaviour": "high", "mobility": "high", "continence": "moderate",
+          "communication": "moderate", "psychological": "low", "nutrition": "low"}  # fmt: skip
+EVIDENCE = "Observed daily by care staff over four weeks; care plan and charts reviewed (demo)."
+
+
+def save(widget: QWidget, name: str) -> None:
+    QApplication.processEvents()
+    widget.grab().save(str(OUT / name))
+    print(f"wrote docs/screenshots/{name}")
+
+
+def case_list(profile: Profile, runner: TaskRunner) -> None:
+    window = MainWindow(runner, today=date.today())
+    window.resize(*SIZE)
+    window.show()
+    window.attach(profile)
+    flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+    window.ui.caseTable.selectionModel().setCurrentIndex(window.model.index(2, 0), flags)
+    save(window, "main-window.png")
+    window.close()
+
+
+def workspace(profile: Profile, runner: TaskRunner, case_ref: str, kind: str) -> AssessmentWindow:
+    info = assessments.new(profile, case_ref, kind)
+    window = AssessmentWindow(profile, runner, content.load(), assessments.get(profile, info.id))
+    window.resize(*SIZE)
+    window.show()
+    return window
+
+
+def dst(profile: Profile, runner: TaskRunner) -> None:
+    window = workspace(profile, runner, "DEMO-0002", "dst")
+    for code, level in LEVELS.items():
+        window.domain_pages[code].choose([lv.value for lv in window.domain_pages[code].levels].index(level))
+        window.domain_pages[code].evidence.setPlainText(EVIDENCE)
+        window.domain_pages[code].bindings[1].commit()
+    window.steps.setCurrentRow(8)
+    save(window, "dst-domain.png")
+    window.steps.setCurrentRow(13)
+    save(window, "dst-summary.png")
+    window.close()
+
+
+def checklist(profile: Profile, runner: TaskRunner) -> None:
+    window = workspace(profile, runner, "DEMO-0003", "checklist")
+    for i, group in enumerate(window.checklist.groups.values()):
+        group.button((0, 1, 2, 1, 2)[i % 5]).setChecked(True)
+    window.steps.setCurrentRow(1)
+    save(window, "checklist.png")
+    window.close()
 
 
 def main(home: str) -> int:
     app = QApplication(sys.argv[:1])
     profile = profiles.unlock(locate(Path(home), "demo"), DEMO_PASSPHRASE)
     runner = TaskRunner(synchronous=True)
-    window = MainWindow(runner, today=date.today())
-    window.resize(1366, 768)
-    window.show()
-    window.attach(profile)
-    table = window.ui.caseTable
-    flags = (
-        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
-    )
-    table.selectionModel().setCurrentIndex(window.model.index(2, 0), flags)
     OUT.mkdir(parents=True, exist_ok=True)
-
-    def shoot() -> None:
-        window.grab().save(str(OUT / "main-window.png"))
-        window.ui.filterEdit.setText("fakename")
-        QTimer.singleShot(300, lambda: (window.grab().save(str(OUT / "filtered.png")), app.quit()))
-
-    QTimer.singleShot(500, shoot)
-    app.exec()
-    runner.shutdown()
-    profile.close()
+    try:
+        case_list(profile, runner)
+        dst(profile, runner)
+        checklist(profile, runner)
+    finally:
+        runner.shutdown()
+        profile.close()
+    del app
     return 0
 
 
