@@ -38,7 +38,9 @@ def case_list(profile: Profile, runner: TaskRunner) -> None:
     window.resize(*SIZE)
     window.show()
     window.attach(profile)
-    flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+    flags = (
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+    )
     window.ui.caseTable.selectionModel().setCurrentIndex(window.model.index(2, 0), flags)
     save(window, "main-window.png")
     window.close()
@@ -55,7 +57,9 @@ def workspace(profile: Profile, runner: TaskRunner, case_ref: str, kind: str) ->
 def dst(profile: Profile, runner: TaskRunner) -> None:
     window = workspace(profile, runner, "DEMO-0002", "dst")
     for code, level in LEVELS.items():
-        window.domain_pages[code].choose([lv.value for lv in window.domain_pages[code].levels].index(level))
+        window.domain_pages[code].choose(
+            [lv.value for lv in window.domain_pages[code].levels].index(level)
+        )
         window.domain_pages[code].evidence.setPlainText(EVIDENCE)
         window.domain_pages[code].bindings[1].commit()
     window.steps.setCurrentRow(8)

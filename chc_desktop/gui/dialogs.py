@@ -25,6 +25,7 @@ SHORTCUTS = (
     ("Esc", "Clear the find box"),
     ("Enter / Down", "Move from the find box into the case list"),
     ("Up / Down", "Move through the list; the detail pane follows"),
+    ("Enter / Ctrl+O", "Open the selected case: resume or start an assessment"),
     ("Ctrl+I", "Import cases from a CSV or JSON file"),
     ("F5", "Reload the case list"),
     ("F1", "This list"),

@@ -163,3 +163,37 @@ def test_import_can_be_cancelled_and_writes_nothing(
     assert warnings == ["cancelled; nothing was written"]
     window.reload()
     assert window.model.rowCount() == 300
+
+
+def test_open_case_starts_and_resumes_assessments(
+    qtbot: Any, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from chc_desktop.gui.workspace.case_dialog import CaseDialog
+    from chc_desktop.gui.workspace.window import AssessmentWindow
+
+    qtbot.keyClicks(window.ui.filterEdit, "TEST-000007")
+    qtbot.keyClick(window.ui.filterEdit, Qt.Key.Key_Return)
+    listed: list[int] = []
+
+    def start_dst(dialog: CaseDialog) -> int:
+        listed.append(dialog.list.count())
+        dialog._choose_start("dst")
+        return 1
+
+    monkeypatch.setattr(CaseDialog, "exec", start_dst)
+    qtbot.keyClick(window.ui.caseTable, Qt.Key.Key_Return)
+    [workspace] = window.workspaces
+    assert isinstance(workspace, AssessmentWindow)
+    qtbot.addWidget(workspace)
+    assert (workspace.info.case_ref, workspace.info.kind) == ("TEST-000007", "dst")
+
+    def resume_first(dialog: CaseDialog) -> int:
+        listed.append(dialog.list.count())
+        dialog.list.itemActivated.emit(dialog.list.item(0))
+        return 1
+
+    monkeypatch.setattr(CaseDialog, "exec", resume_first)
+    window.ui.actionOpenCase.trigger()
+    assert listed == [1, 1]  # "none yet", then the DST just started
+    assert window.workspaces[1].info.id == workspace.info.id
+    qtbot.addWidget(window.workspaces[1])
