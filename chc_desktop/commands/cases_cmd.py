@@ -8,10 +8,10 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from chc_desktop.commands.files import read_input
 from chc_desktop.commands.progress import TerminalProgress
 from chc_desktop.commands.session import open_profile
 from chc_desktop.domain.cases import CaseStatus
-from chc_desktop.services.errors import InvalidInput
 
 if TYPE_CHECKING:
     from chc_desktop.services.cases_import import ImportOutcome
@@ -41,16 +41,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 def _read(path: Path) -> bytes:
     from chc_desktop.domain.case_import import MAX_FILE_BYTES
 
-    try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise InvalidInput(f"{path}: file is larger than {MAX_FILE_BYTES // 2**20} MB")
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise InvalidInput(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise InvalidInput(f"{path}: is a folder, not a file") from None
-    except OSError as exc:
-        raise InvalidInput(f"{path}: cannot be read ({exc.strerror})") from None
+    return read_input(path, MAX_FILE_BYTES)
 
 
 def run_import(args: argparse.Namespace) -> int:

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from chc_desktop.commands.files import read_input
 from chc_desktop.services.errors import InvalidInput
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -31,18 +32,15 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
 def read_json(path: Path) -> Any:
     """Parse a JSON file, turning every failure into InvalidInput naming the file."""
+    data = read_input(path, MAX_BYTES)
     try:
-        if path.stat().st_size > MAX_BYTES:
-            raise InvalidInput(f"{path}: larger than {MAX_BYTES // 2**20} MB")
-        return json.loads(path.read_bytes().decode("utf-8"))
-    except FileNotFoundError:
-        raise InvalidInput(f"{path}: no such file") from None
+        return json.loads(data.decode("utf-8"))
     except UnicodeDecodeError:
         raise InvalidInput(f"{path}: not UTF-8 text") from None
     except json.JSONDecodeError as exc:
         raise InvalidInput(f"{path}: line {exc.lineno}: not valid JSON ({exc.msg})") from None
-    except (OSError, RecursionError) as exc:
-        raise InvalidInput(f"{path}: cannot be read ({type(exc).__name__})") from None
+    except RecursionError:
+        raise InvalidInput(f"{path}: nested too deeply to be an assessment") from None
 
 
 def refuse(path: Path, problems: list[tuple[str, str]]) -> None:
