@@ -55,7 +55,9 @@ def parse(text: str, source: str) -> RulesFile:
     out = RulesFile()
     for number, table in zip(_lines_of(text, "[[rule]]"), doc.get("rule", []), strict=False):
         out.rules.append(_rule(table, f"{source}:{number}", source))
-    for number, table in zip(_lines_of(text, "[[override]]"), doc.get("override", []), strict=False):
+    for number, table in zip(
+        _lines_of(text, "[[override]]"), doc.get("override", []), strict=False
+    ):
         where = f"{source}:{number}"
         rule_id = table.get("id")
         if not isinstance(rule_id, str):
