@@ -88,7 +88,7 @@ def test_override_changes_severity_or_switches_off() -> None:
 
 
 def test_override_of_unknown_rule_and_duplicate_ids_are_errors() -> None:
-    with pytest.raises(RulesError, match="qa-rules.toml:3: override names unknown rule NOPE"):
+    with pytest.raises(RulesError, match=r"qa-rules\.toml:3: override names unknown rule NOPE"):
         local("[[override]]\nid = 'NOPE'\nseverity = 'info'\n")
     with pytest.raises(RulesError, match="defined twice"):
         local(LOCAL_RULE.replace("LOCAL-LOCATION", "LOCATION-MISSING"))
