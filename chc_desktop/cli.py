@@ -14,7 +14,14 @@ import traceback
 from collections.abc import Sequence
 
 from chc_desktop import __version__, logging_setup
-from chc_desktop.commands import assessment_cmd, cases_cmd, checks_cmd, demo_cmd, profile_cmd
+from chc_desktop.commands import (
+    assessment_cmd,
+    cases_cmd,
+    checks_cmd,
+    demo_cmd,
+    profile_cmd,
+    qa_cmd,
+)
 from chc_desktop.services.errors import ServiceError
 
 log = logging.getLogger("chc.cli")
@@ -40,6 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     cases_cmd.add_parser(sub)
     checks_cmd.add_parser(sub)
     assessment_cmd.add_parser(sub)
+    qa_cmd.add_parser(sub)
     demo_cmd.add_gui_options(parser)
     parser.set_defaults(func=demo_cmd.run_gui)
     return parser

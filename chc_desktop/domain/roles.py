@@ -20,6 +20,7 @@ class Action(StrEnum):
     CASES_READ = "cases.read"
     ASSESSMENT_EDIT = "assessment.edit"
     ASSESSMENT_READ = "assessment.read"
+    QA_ACKNOWLEDGE = "qa.acknowledge"
     PROFILE_READ = "profile.read"
 
 
@@ -28,6 +29,7 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.CASES_READ: frozenset({Role.ASSESSOR, Role.QA_LEAD}),
     Action.ASSESSMENT_EDIT: frozenset({Role.ASSESSOR}),
     Action.ASSESSMENT_READ: frozenset({Role.ASSESSOR, Role.QA_LEAD}),
+    Action.QA_ACKNOWLEDGE: frozenset({Role.ASSESSOR}),
     Action.PROFILE_READ: frozenset(Role),
 }
 

@@ -120,6 +120,20 @@ class Recommendation(Base):
     dissent: Mapped[str | None] = mapped_column(Text)
 
 
+class QAAcknowledgement(Base):
+    """A QA warning accepted for one assessment version, with the reason why."""
+
+    __tablename__ = "qa_acknowledgement"
+    __table_args__ = (UniqueConstraint("assessment_id", "rule", "target"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    assessment_id: Mapped[str] = mapped_column(ForeignKey("assessment.id", ondelete="CASCADE"))
+    rule: Mapped[str] = mapped_column(String(80))
+    target: Mapped[str] = mapped_column(String(80))
+    justification: Mapped[str] = mapped_column(Text)
+    actor: Mapped[str]
+    at: Mapped[str] = mapped_column(String(32))
+
+
 class Participant(Base):
     """A member of the multidisciplinary team at an assessment."""
 
