@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEMO_HOME ?= .demo-home
 
-.PHONY: setup system-deps run test lint fmt typecheck pytest ui bench lock clean
+.PHONY: setup system-deps run test lint fmt typecheck pytest ui docs bench lock clean
 
 setup: system-deps $(STAMP)
 
@@ -41,6 +41,9 @@ pytest: $(STAMP)
 
 ui: $(STAMP)
 	$(BIN)/python tools/build_ui.py
+
+docs: $(STAMP)
+	$(BIN)/python tools/qa_rules_doc.py
 
 bench: setup
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/run.py

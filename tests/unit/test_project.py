@@ -66,6 +66,14 @@ def test_generated_forms_are_current() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_qa_rules_doc_is_current() -> None:
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "qa_rules_doc.py"), "--check"],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 def test_generated_forms_say_do_not_edit() -> None:
     for path in (PACKAGE / "gui" / "forms").glob("ui_*.py"):
         assert "Do not edit" in path.read_text().splitlines()[0]
