@@ -19,8 +19,8 @@ log = logging.getLogger("chc.gui.tasks")
 @dataclass(slots=True)
 class _Job:
     fn: Callable[[], Any]
-    on_done: Callable[[Any], None]
-    on_error: Callable[[Exception], None] | None
+    on_done: Callable[[Any], object]
+    on_error: Callable[[Exception], object] | None
     result: Any = None
     error: Exception | None = None
 
@@ -59,8 +59,8 @@ class TaskRunner(QObject):
     def submit(
         self,
         fn: Callable[[], Any],
-        on_done: Callable[[Any], None],
-        on_error: Callable[[Exception], None] | None = None,
+        on_done: Callable[[Any], object],
+        on_error: Callable[[Exception], object] | None = None,
     ) -> None:
         """Run ``fn`` on the worker; then ``on_done(result)`` or ``on_error(exc)`` here."""
         self._pending += 1

@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from chc_desktop.domain.assessment_doc import AssessmentDoc
 from chc_desktop.domain.qa.engine import evaluate
 from chc_desktop.domain.qa.model import Finding, QAInput, Rule, Severity
 from chc_desktop.domain.qa.rules_file import RulesError, RulesFile, combine, parse
@@ -113,9 +114,28 @@ def rules_for(location: ProfileLocation) -> tuple[list[Rule], str | None]:
         return built_in_rules(), f"{exc}; the built-in rules still apply"
 
 
-def check(profile: Profile, assessment_id: str, today: date | None = None) -> Report:
-    """Run every applicable rule over the stored assessment."""
-    found = assessments.get(profile, assessment_id)
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """What QA needs besides the assessment itself, loaded once per workspace."""
+
+    rules: list[Rule]
+    received: date | None
+    acknowledged: dict[tuple[str, str], Acknowledged]
+    local_problem: str | None
+
+    def evaluate(self, doc: AssessmentDoc, today: date | None = None) -> Report:
+        """Run the rules over ``doc`` (pure and fast: the live panel calls it on every edit)."""
+        loaded = load()
+        qa = QAInput(
+            doc, today or date.today(), self.received,
+            {d.code: d.name for d in loaded.domains}, loaded.thresholds, loaded.appropriate_clinicians,
+        )  # fmt: skip
+        return Report(evaluate(qa, self.rules), dict(self.acknowledged), self.local_problem)
+
+
+def prepare(profile: Profile, assessment_id: str) -> Prepared:
+    """Rules, the case's received date and the acknowledgements for one assessment."""
+    profile.require(Action.ASSESSMENT_READ)
     with profile.reading() as session:
         received = session.scalar(
             select(models.Case.received)
@@ -128,16 +148,18 @@ def check(profile: Profile, assessment_id: str, today: date | None = None) -> Re
             )
         ).all()
     rules, problem = rules_for(profile.location)
-    loaded = load()
-    qa = QAInput(
-        found.doc, today or date.today(), received,
-        {d.code: d.name for d in loaded.domains}, loaded.thresholds, loaded.appropriate_clinicians,
-    )  # fmt: skip
-    return Report(
-        evaluate(qa, rules),
+    return Prepared(
+        rules,
+        received,
         {(a.rule, a.target): Acknowledged(a.justification, a.actor, a.at) for a in acks},
         problem,
     )
+
+
+def check(profile: Profile, assessment_id: str, today: date | None = None) -> Report:
+    """Run every applicable rule over the stored assessment."""
+    found = assessments.get(profile, assessment_id)
+    return prepare(profile, assessment_id).evaluate(found.doc, today)
 
 
 def acknowledge(

@@ -100,7 +100,10 @@ def test_whole_dst_by_keyboard(qtbot: Any, runner: TaskRunner, filled: Profile) 
         assert doc.domains[code].evidence == f"Evidence for {code}, from the care notes (test)"
     assert doc.recommendation.primary_health_need is True
     assert doc.recommendation.nature is not None and doc.recommendation.nature.endswith("(test)")
-    assert all(window.steps.item(i).text().startswith("✓") for i in range(1, 13))
+    marks = {code: window.steps.item(i).text()[0] for i, code in enumerate(DOMAINS, start=1)}
+    # complete everywhere; Priority levels are flagged: the evidence does not describe the risk
+    priority = {c for c in DOMAINS if VALID_LEVELS[c][-1].value == "priority"}
+    assert marks == {c: "!" if c in priority else "✓" for c in DOMAINS}
 
 
 def test_saved_mark_and_undo_restore_the_store(
@@ -212,3 +215,62 @@ def test_every_control_has_an_accessible_name(
         and not w.objectName().startswith("qt_")  # Qt's own parts of a composite widget
     ]
     assert unnamed == []
+
+
+def test_live_qa_finding_appears_and_disappears_as_you_type(
+    qtbot: Any, runner: TaskRunner, filled: Profile
+) -> None:
+    window = open_window(qtbot, runner, filled, "dst")
+    page = window.domain_pages["skin"]
+    window.steps.setCurrentRow(4)
+
+    def skin_findings() -> set[str]:
+        assert window.report is not None
+        return {f.rule for f in window.report.findings if f.target == "domain:skin"}
+
+    assert "DST-EVIDENCE-MISSING" in skin_findings()
+    page.evidence.setFocus()
+    type_text(qtbot, "Grade 3 sacral wound, dressed twice daily by district nurses (test)")
+    # updated on the keystroke, before the debounced save has happened
+    assert "DST-EVIDENCE-MISSING" not in skin_findings()
+    assert window.qa_counts.text().startswith("QA: ")
+    page.evidence.selectAll()
+    press(qtbot, Qt.Key.Key_Delete)
+    assert "DST-EVIDENCE-MISSING" in skin_findings()
+
+
+def test_finding_link_jumps_to_the_field(qtbot: Any, runner: TaskRunner, filled: Profile) -> None:
+    window = open_window(qtbot, runner, filled, "dst")
+    window.jump("domain:cognition", "evidence")
+    assert window.stack.currentWidget() is window.domain_pages["cognition"]
+    assert focused() is window.domain_pages["cognition"].evidence
+    window.jump("recommendation", "nature")
+    assert window.stack.currentWidget() is window.recommendation
+
+
+def test_sign_check_refuses_while_blocking_findings_remain(
+    qtbot: Any, runner: TaskRunner, filled: Profile, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = open_window(qtbot, runner, filled, "dst")
+    said: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        QMessageBox, "warning", lambda parent, title, text: said.append((title, text))
+    )
+    window.qa_panel.sign_button.click()
+    assert said[0][0] == "Not ready to sign"
+    assert "cannot sign yet" in said[0][1] and "blocking" in said[0][1]
+
+
+def test_warning_can_be_acknowledged_from_the_panel(
+    qtbot: Any, runner: TaskRunner, filled: Profile, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    window = open_window(qtbot, runner, filled, "dst")
+    assert window.report is not None
+    warning = next(f for f in window.report.findings if f.rule == "LOCATION-MISSING")
+    monkeypatch.setattr(
+        QInputDialog, "getMultiLineText", lambda *a, **k: ("Assessed by video call (test)", True)
+    )
+    window.qa_panel.acknowledge.emit(warning)
+    assert window.report.is_acknowledged(warning)

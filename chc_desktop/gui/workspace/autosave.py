@@ -47,15 +47,23 @@ class Binding(QObject):
         self._timer.setInterval(pause_ms)
         self._timer.timeout.connect(self.commit)
         self._pause = pause_ms > 0
+        # what the value is, for the live QA panel ("domain:skin", "evidence")
+        self.target: str | None = getattr(store, "target", None)
+        self.field: str | None = getattr(store, "field", None)
 
     def changed(self, *_args: Any) -> None:
         """Connect the widget's change signal here."""
         if self._saver.applying:
             return
+        self._saver.edited.emit()
         if self._pause:
             self._timer.start()
         else:
             self.commit()
+
+    def current(self) -> Any:
+        """The widget's value now (saved or not)."""
+        return self._read()
 
     def commit(self) -> None:
         """Save now if the widget differs from what is stored (also on focus-out)."""
@@ -100,6 +108,7 @@ class Saver(QObject):
     saved = Signal(str, object)  # binding key, stored value
     failed = Signal(str, str)  # binding key, message
     status = Signal(str)
+    edited = Signal()  # a widget changed (before it is saved)
 
     def __init__(self, runner: TaskRunner, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
+    QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from chc_desktop.domain.assessment_doc import AssessmentDoc
 from chc_desktop.domain.fast_track import problems as fast_track_problems
+from chc_desktop.domain.qa.model import Finding, Severity
 from chc_desktop.domain.reviews import REVIEW_FIELDS_SPEC
 from chc_desktop.gui.tasks import TaskRunner
 from chc_desktop.gui.workspace import help_overlay
@@ -31,14 +33,18 @@ from chc_desktop.gui.workspace.autosave import Binding, Saver
 from chc_desktop.gui.workspace.checklist_page import ChecklistPage
 from chc_desktop.gui.workspace.details_page import DetailsPage
 from chc_desktop.gui.workspace.domain_page import DomainPage
+from chc_desktop.gui.workspace.live_doc import live
 from chc_desktop.gui.workspace.participants_page import ParticipantsPage
+from chc_desktop.gui.workspace.qa_panel import QAPanel
 from chc_desktop.gui.workspace.recommendation_page import RecommendationPage
+from chc_desktop.gui.workspace.store_call import StoreCall
 from chc_desktop.gui.workspace.summary_page import SummaryPage
 
 if TYPE_CHECKING:
     from chc_desktop.domain.content import Content
     from chc_desktop.services.assessments import Assessment
     from chc_desktop.services.context import Profile
+    from chc_desktop.services.qa import Prepared, Report
 
 KIND_TITLES = {
     "dst": "Decision Support Tool",
@@ -46,7 +52,12 @@ KIND_TITLES = {
     "fast-track": "Fast Track",
     "review": "Review",
 }
-DONE, PART = "✓", "•"
+DONE, PART, FLAG = "✓", "•", "!"
+# finding field -> DomainPage attribute to focus
+FIELD_WIDGETS = {
+    "evidence": "evidence", "sources": "sources", "individual_view": "view",
+    "agreed": "agreement", "disagreement": "disagreement", "mdt_notes": "notes",
+}  # fmt: skip
 
 
 class AssessmentWindow(QMainWindow):
@@ -73,9 +84,18 @@ class AssessmentWindow(QMainWindow):
         self.steps.setMaximumWidth(300)
         self.stack = QStackedWidget(self)
         splitter = QSplitter(self)
+        self.qa_panel = QAPanel(self)
+        self.qa_panel.setMinimumWidth(280)
+        self.qa_panel.setMaximumWidth(360)
         splitter.addWidget(self.steps)
         splitter.addWidget(self.stack)
+        splitter.addWidget(self.qa_panel)
         splitter.setStretchFactor(1, 1)
+        self.qa_counts = QLabel(self)
+        self.qa_counts.setAccessibleName("QA counts")
+        self.statusBar().addWidget(self.qa_counts)
+        self.report: Report | None = None
+        self._prepared: Prepared | None = None
         self.setCentralWidget(splitter)
         self.saved_mark = QLabel("All changes saved", self)
         self.saved_mark.setAccessibleName("Save status")
@@ -87,18 +107,24 @@ class AssessmentWindow(QMainWindow):
         self.saver.status.connect(self.saved_mark.setText)
         self.saver.saved.connect(lambda *_: self.reload())
         self.saver.failed.connect(self._save_failed)
+        self.saver.edited.connect(self.requalify)
+        self.qa_panel.jump.connect(self.jump)
+        self.qa_panel.acknowledge.connect(self._acknowledge)
+        self.qa_panel.check_sign.connect(self.check_before_signing)
         self._shortcuts()
         self._render()
         self.steps.setCurrentRow(0)
+        self._load_qa()
 
     # -- construction -------------------------------------------------------------------
     def _store(self, target: str) -> Any:
         from chc_desktop.services import assessments
 
-        def for_field(field: str) -> Any:
-            return lambda value: assessments.update(
-                self._profile, self.info.id, target, field, value
-            )
+        def for_field(field: str) -> StoreCall:
+            def save(value: Any) -> Any:
+                return assessments.update(self._profile, self.info.id, target, field, value)
+
+            return StoreCall(target, field, save)
 
         return for_field
 
@@ -117,7 +143,10 @@ class AssessmentWindow(QMainWindow):
     def _build_pages(self) -> None:
         kind = self.info.kind
         self.participants = ParticipantsPage(
-            self.saver, self._store("assessment"), self._store_people, self
+            self.saver,
+            self._store("assessment"),
+            StoreCall("participants", "participants", self._store_people),
+            self,
         )
         self._add("MDT and participation", self.participants)
         if kind == "dst":
@@ -225,7 +254,86 @@ class AssessmentWindow(QMainWindow):
     def _reloaded(self, found: Assessment) -> None:
         self.doc = found.doc
         self._refresh()
+        self.requalify()
         self.refreshed.emit()
+
+    # -- quality checks -----------------------------------------------------------------
+    def _load_qa(self) -> None:
+        from chc_desktop.services import qa
+
+        def prepared(result: Prepared) -> None:
+            self._prepared = result
+            self.requalify()
+
+        self._runner.submit(lambda: qa.prepare(self._profile, self.info.id), prepared)
+
+    def requalify(self) -> None:
+        """Re-run QA on what is on screen now (pure; well under 100 ms)."""
+        if self._prepared is None:
+            return
+        self.report = self._prepared.evaluate(live(self.doc, self.bindings()))
+        self.qa_panel.show_report(
+            self.report, {f"domain:{d.code}": d.name for d in self._content.domains}
+        )
+        blocking, warnings = len(self.report.blocking), len(self.report.open_warnings)
+        self.qa_counts.setText(f"QA: {blocking} blocking, {warnings} warning(s)")
+        self._refresh_marks()
+
+    def jump(self, target: str, field: str) -> None:
+        """Show the page for ``target`` and put the cursor in ``field``."""
+        row = self._row_for(target)
+        self.steps.setCurrentRow(row)
+        page = self.stack.currentWidget()
+        widget = getattr(page, FIELD_WIDGETS.get(field, ""), None) if field else None
+        if isinstance(page, DomainPage) and field == "level":
+            widget = page.group.checkedButton() or page.buttons[0]
+        if isinstance(widget, QWidget):
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _row_for(self, target: str) -> int:
+        titles = [page for _, page in self.pages]
+        if target.startswith("domain:") and target.removeprefix("domain:") in self.domain_pages:
+            return titles.index(self.domain_pages[target.removeprefix("domain:")])
+        named = {"recommendation": "recommendation", "details": "details", "checklist": "checklist"}
+        page = getattr(self, named.get(target, ""), None)
+        if page is None and target.startswith("domain:"):
+            page = getattr(self, "checklist", None)
+        return titles.index(page) if page in titles else 0
+
+    def _acknowledge(self, finding: Finding) -> None:
+        from chc_desktop.services import qa
+
+        if finding.severity is not Severity.WARNING:
+            QMessageBox.information(
+                self, "Acknowledge", "Only warnings can be acknowledged; this one must be fixed."
+            )
+            return
+        reason, ok = QInputDialog.getMultiLineText(
+            self,
+            "Acknowledge warning",
+            f"{finding.message}\n\nWhy is this acceptable? (kept and printed in the pack)",
+        )
+        if not ok:
+            return
+        self.saver.flush(self.bindings())
+        self._runner.submit(
+            lambda: qa.acknowledge(self._profile, self.info.id, [finding.rule], reason),
+            lambda _count: self._load_qa(),
+            lambda exc: QMessageBox.warning(self, "Not acknowledged", str(exc)),
+        )
+
+    def check_before_signing(self) -> None:
+        """Ask the service whether this assessment could be signed, and say why not."""
+        from chc_desktop.services import qa
+
+        self.saver.flush(self.bindings())
+        self._runner.submit(
+            lambda: qa.gate(self._profile, self.info.id),
+            lambda _report: QMessageBox.information(
+                self, "Ready to sign", "Every quality check passes or is acknowledged."
+            ),
+            lambda exc: QMessageBox.warning(self, "Not ready to sign", str(exc)),
+        )
 
     def _render(self) -> None:
         self.participants.load(self.doc)
@@ -240,8 +348,20 @@ class AssessmentWindow(QMainWindow):
         self._refresh()
 
     def _refresh(self) -> None:
+        self._refresh_marks()
+        if self.info.kind == "dst":
+            self.summary.refresh(self.doc)
+        elif self.info.kind == "checklist":
+            self.checklist.refresh(self.doc)
+        elif self.info.kind in ("fast-track", "review"):
+            self.details.refresh(self.doc.details)
+
+    def _refresh_marks(self) -> None:
+        flagged = {f.target for f in (self.report.blocking if self.report else [])}
         for row, (title, page) in enumerate(self.pages):
             mark = self._mark(page)
+            if isinstance(page, DomainPage) and f"domain:{page.code}" in flagged:
+                mark = FLAG
             item = self.steps.item(row)
             item.setText(f"{mark} {title}" if mark else f"   {title}")
             item.setData(
