@@ -64,6 +64,8 @@ def dst(profile: Profile, runner: TaskRunner) -> None:
         window.domain_pages[code].bindings[1].commit()
     window.steps.setCurrentRow(8)
     save(window, "dst-domain.png")
+    window.steps.setCurrentRow(5)
+    save(window, "qa-panel.png")
     window.steps.setCurrentRow(13)
     save(window, "dst-summary.png")
     window.close()

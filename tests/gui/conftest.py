@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from chc_desktop.gui.tasks import TaskRunner
 from chc_desktop.services import cases_import
@@ -29,6 +29,8 @@ def no_unexpected_dialogs(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]
     for name in ("warning", "critical", "information", "question", "about"):
         monkeypatch.setattr(QMessageBox, name, staticmethod(record))
     monkeypatch.setattr(QMessageBox, "exec", lambda box: record(box.text()))
+    for name in ("getText", "getMultiLineText", "getItem", "getInt"):
+        monkeypatch.setattr(QInputDialog, name, staticmethod(lambda *a, **k: (record(*a), False)))
     yield seen
     assert seen == [], f"unexpected dialog(s): {seen}"
 

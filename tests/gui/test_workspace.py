@@ -274,3 +274,35 @@ def test_warning_can_be_acknowledged_from_the_panel(
     )
     window.qa_panel.acknowledge.emit(warning)
     assert window.report.is_acknowledged(warning)
+
+
+def test_panel_links_jump_and_acknowledge(
+    qtbot: Any, runner: TaskRunner, filled: Profile, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import QUrl
+    from PySide6.QtWidgets import QInputDialog
+
+    asked: list[str] = []
+
+    def cancel(*args: Any, **_kw: Any) -> tuple[str, bool]:
+        asked.append(str(args[2]))
+        return "", False
+
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", cancel)
+    window = open_window(qtbot, runner, filled, "dst")
+    panel = window.qa_panel
+    html = panel.view.toHtml()
+    assert "Must fix before signing" in html and "acknowledge…" in html
+    index = next(
+        i
+        for i, f in enumerate(panel._findings)
+        if f.rule == "DST-EVIDENCE-MISSING" and f.target == "domain:skin"
+    )
+    panel.view.anchorClicked.emit(QUrl(f"jump:{index}"))
+    assert focused() is window.domain_pages["skin"].evidence
+    acked: list[str] = []
+    panel.acknowledge.connect(lambda f: acked.append(f.rule))
+    warning = next(i for i, f in enumerate(panel._findings) if f.rule == "LOCATION-MISSING")
+    panel.view.anchorClicked.emit(QUrl(f"ack:{warning}"))
+    assert acked == ["LOCATION-MISSING"]
+    assert asked and "Where the assessment took place" in asked[0]  # cancelled: nothing stored

@@ -1,18 +1,15 @@
-"""The live QA panel: findings grouped by severity, each one a link to its field."""
+"""The live QA panel: findings grouped by severity and by domain, each one a link to its field.
+
+A QTextBrowser: text wraps in a narrow column, Tab moves between links and
+Enter follows one. Each warning also has an "acknowledge" link.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QTreeWidget,
-    QTreeWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from html import escape
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from chc_desktop.domain.qa.model import Finding, Severity
 from chc_desktop.gui.workspace import fields
@@ -20,15 +17,19 @@ from chc_desktop.services.qa import Report
 
 GROUPS = {
     Severity.BLOCKING: "Must fix before signing",
-    Severity.WARNING: "Warnings (fix, or acknowledge with a reason)",
+    Severity.WARNING: "Warnings: fix, or acknowledge with a reason",
     Severity.INFO: "Advice",
 }
 COLOURS = {Severity.BLOCKING: "#842029", Severity.WARNING: "#8a5a00", Severity.INFO: "#41464b"}
-FindingRole = Qt.ItemDataRole.UserRole + 1
+PLACES = {
+    "participants": "MDT and participation", "assessment": "MDT and participation",
+    "dates": "Dates", "recommendation": "Recommendation", "checklist": "Checklist",
+    "details": "Form", "pattern": "Pattern of levels", "qa": "Quality checks",
+}  # fmt: skip
 
 
 class QAPanel(QWidget):
-    """Shows a Report; ``jump(target, field)`` when a finding is activated."""
+    """Shows a Report; emits ``jump(target, field)`` and ``acknowledge(finding)`` from its links."""
 
     jump = Signal(str, str)
     acknowledge = Signal(object)  # the Finding
@@ -40,46 +41,48 @@ class QAPanel(QWidget):
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         fields.name(self.summary, "QA summary")
-        self.tree = QTreeWidget(self)
-        self.tree.setHeaderHidden(True)
-        self.tree.setWordWrap(True)
-        fields.name(self.tree, "QA findings", "Enter or double-click jumps to the field")
-        self.tree.itemActivated.connect(self._activated)
-        buttons = QHBoxLayout()
-        self.ack_button = QPushButton("Ac&knowledge…", self)
-        self.ack_button.setToolTip("Accept the selected warning with a justification")
-        self.ack_button.clicked.connect(self._acknowledge)
+        self.view = QTextBrowser(self)
+        self.view.setOpenLinks(False)
+        self.view.anchorClicked.connect(self._followed)
+        fields.name(self.view, "QA findings", "Tab to a finding and press Enter to go to its field")
         self.sign_button = QPushButton("Check &before signing", self)
         self.sign_button.setToolTip("Lists anything that would stop this assessment being signed")
         self.sign_button.clicked.connect(self.check_sign)
-        buttons.addWidget(self.ack_button)
-        buttons.addWidget(self.sign_button)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.sign_button)
         layout.addWidget(QLabel("<b>Quality checks</b>", self))
         layout.addWidget(self.summary)
-        layout.addWidget(self.tree, 1)
-        layout.addLayout(buttons)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(row)
         self.report: Report | None = None
+        self._findings: list[Finding] = []
 
     def show_report(self, report: Report, names: dict[str, str]) -> None:
-        """Redraw, keeping groups expanded."""
+        """Redraw: severity, then the domain or part of the form, then each finding."""
         self.report = report
-        self.tree.clear()
+        self._findings = list(report.findings)
+        parts: list[str] = []
         for severity, title in GROUPS.items():
-            items = [f for f in report.findings if f.severity is severity]
+            items = [(i, f) for i, f in enumerate(self._findings) if f.severity is severity]
             if not items:
                 continue
-            group = QTreeWidgetItem(self.tree, [f"{title} ({len(items)})"])
-            group.setForeground(0, QBrush(QColor(COLOURS[severity])))
-            for finding in items:
-                text = finding.message
+            parts.append(f"<h4 style='color:{COLOURS[severity]}'>{title} ({len(items)})</h4>")
+            places: dict[str, list[str]] = {}
+            for index, finding in items:
+                place = names.get(finding.target) or PLACES.get(finding.target, finding.target)
+                text = escape(finding.message.removeprefix(f"{place}: "))
+                line = f"<a href='jump:{index}'>{text}</a>"
                 if report.is_acknowledged(finding):
-                    text += "  [acknowledged]"
-                child = QTreeWidgetItem(group, [text])
-                child.setData(0, FindingRole, finding)
-                child.setToolTip(
-                    0, f"{finding.rule} on {names.get(finding.target, finding.target)}"
+                    line += " <i>(acknowledged)</i>"
+                elif severity is Severity.WARNING:
+                    line += f" · <a href='ack:{index}'>acknowledge…</a>"
+                places.setdefault(place, []).append(f"<li>{line}</li>")
+            for place, lines in places.items():
+                parts.append(
+                    f"<b>{escape(place)}</b><ul style='margin-top:0'>{''.join(lines)}</ul>"
                 )
-            group.setExpanded(True)
+        self.view.setHtml("".join(parts) or "<p>No findings.</p>")
         blocking, open_warnings = len(report.blocking), len(report.open_warnings)
         self.summary.setText(
             "No findings."
@@ -91,17 +94,12 @@ class QAPanel(QWidget):
                 self.summary.text() + f"\nLocal rules ignored: {report.local_problem}"
             )
 
-    def _selected(self) -> Finding | None:
-        item = self.tree.currentItem()
-        finding = item.data(0, FindingRole) if item else None
-        return finding if isinstance(finding, Finding) else None
-
-    def _activated(self, item: QTreeWidgetItem) -> None:
-        finding = item.data(0, FindingRole)
-        if isinstance(finding, Finding):
+    def _followed(self, url: QUrl) -> None:
+        action, _, number = url.toString().partition(":")
+        if not number.isdigit() or int(number) >= len(self._findings):
+            return
+        finding = self._findings[int(number)]
+        if action == "jump":
             self.jump.emit(finding.target, finding.field or "")
-
-    def _acknowledge(self) -> None:
-        finding = self._selected()
-        if finding is not None:
+        elif action == "ack":
             self.acknowledge.emit(finding)
