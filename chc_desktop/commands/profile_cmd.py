@@ -86,7 +86,7 @@ def run_show(args: argparse.Namespace) -> int:
             "store_path": str(profile.location.folder / "store.db"),
             "schema_version": profiles.schema_version(profile),
             "key_storage": profile.key_storage,
-            "certificate_sha256": None,
+            "certificate_sha256": profiles.certificate_fingerprint(profile),
         }
     finally:
         profile.close()

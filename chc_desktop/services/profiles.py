@@ -17,7 +17,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from chc_desktop.domain.roles import Role
-from chc_desktop.security import secrets
+from chc_desktop.security import identity, secrets
 from chc_desktop.security.keystore import KeyringUnavailable, KeyStore
 from chc_desktop.services import audit
 from chc_desktop.services.context import Profile, User
@@ -37,7 +37,7 @@ from chc_desktop.services.profile_files import (
 from chc_desktop.store import migrate
 from chc_desktop.store.engine import STORE_FILE, open_engine
 from chc_desktop.store.errors import StoreError, WrongKey
-from chc_desktop.store.models import ProfileUser
+from chc_desktop.store.models import ProfileUser, SigningIdentity
 
 KEYRING = "keyring"
 PASSPHRASE_FILE = "passphrase-file"
@@ -141,7 +141,17 @@ def _store_key(
 def _add_user(
     engine: Engine, name: str, roles: list[Role], profession: str | None, passphrase: str
 ) -> None:
+    signer = identity.create(name.strip(), profession, passphrase)
     with Session(engine) as session, session.begin():
+        session.add(
+            SigningIdentity(
+                id=1,
+                certificate_pem=signer.certificate_pem.decode("ascii"),
+                encrypted_key_pem=signer.encrypted_key_pem.decode("ascii"),
+                fingerprint=signer.fingerprint,
+                created_at=audit.utc_now(),
+            )
+        )
         session.add(
             ProfileUser(
                 id=1,
@@ -278,3 +288,9 @@ def recover(
     finally:
         engine.dispose()
     return storage
+
+
+def certificate_fingerprint(profile: Profile) -> str | None:
+    """SHA-256 of the profile's signing certificate (for ``profile show``)."""
+    with Session(profile.engine) as session:
+        return session.scalar(select(SigningIdentity.fingerprint).where(SigningIdentity.id == 1))

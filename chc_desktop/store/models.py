@@ -30,6 +30,17 @@ class ProfileUser(Base):
     created_at: Mapped[str] = mapped_column(String(32))
 
 
+class SigningIdentity(Base):
+    """The profile's certificate and its private key, encrypted with the passphrase."""
+
+    __tablename__ = "signing_identity"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    certificate_pem: Mapped[str] = mapped_column(Text)
+    encrypted_key_pem: Mapped[str] = mapped_column(Text)
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[str] = mapped_column(String(32))
+
+
 class Person(Base):
     """An individual being assessed."""
 
