@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from chc_desktop.commands.checks_cmd import read_json
-from chc_desktop.commands.session import open_profile
+from chc_desktop.commands.session import ask_passphrase, open_profile
 from chc_desktop.services.errors import InvalidInput
 
 if TYPE_CHECKING:
@@ -42,6 +42,15 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     show.add_argument("id")
     show.add_argument("--json", action="store_true", help="print JSON on stdout")
     show.set_defaults(func=run_show)
+    sign = asub.add_parser("sign", help="sign and freeze an assessment (asks the passphrase again)")
+    sign.add_argument("id")
+    sign.add_argument("--meaning", required=True, help='e.g. "Assessed and recorded by me"')
+    sign.set_defaults(func=run_sign)
+    amend = asub.add_parser("amend", help="new draft version of a signed assessment")
+    amend.add_argument("id")
+    amend.add_argument("--reason", required=True)
+    amend.add_argument("--json", action="store_true", help="print JSON on stdout")
+    amend.set_defaults(func=run_amend)
     exp = asub.add_parser("export", help="write an assessment as chc-assessment JSON")
     exp.add_argument("id")
     exp.add_argument("-o", "--output", required=True, type=Path)
@@ -125,4 +134,30 @@ def run_export(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise InvalidInput(f"{args.output}: cannot be written ({exc.strerror})") from None
     print(f"wrote {args.output}", file=sys.stderr)
+    return 0
+
+
+def run_sign(args: argparse.Namespace) -> int:
+    from chc_desktop.services import signing
+
+    profile = open_profile(args)
+    try:
+        signed = signing.sign(
+            profile, args.id, args.meaning, ask_passphrase("Passphrase to sign: ")
+        )
+    finally:
+        profile.close()
+    print(f"signed at {signed.signed_at}; record sha256 {signed.record_sha256}", file=sys.stderr)
+    return 0
+
+
+def run_amend(args: argparse.Namespace) -> int:
+    from chc_desktop.services import signing
+
+    profile = open_profile(args)
+    try:
+        info = signing.amend(profile, args.id, args.reason)
+    finally:
+        profile.close()
+    print(json.dumps(info.as_json(), indent=2) if args.json else info.id)
     return 0

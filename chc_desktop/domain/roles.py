@@ -21,6 +21,7 @@ class Action(StrEnum):
     ASSESSMENT_EDIT = "assessment.edit"
     ASSESSMENT_READ = "assessment.read"
     QA_ACKNOWLEDGE = "qa.acknowledge"
+    ASSESSMENT_SIGN = "assessment.sign"
     PROFILE_READ = "profile.read"
 
 
@@ -30,6 +31,7 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.ASSESSMENT_EDIT: frozenset({Role.ASSESSOR}),
     Action.ASSESSMENT_READ: frozenset({Role.ASSESSOR, Role.QA_LEAD}),
     Action.QA_ACKNOWLEDGE: frozenset({Role.ASSESSOR}),
+    Action.ASSESSMENT_SIGN: frozenset({Role.ASSESSOR}),
     Action.PROFILE_READ: frozenset(Role),
 }
 

@@ -145,6 +145,22 @@ class QAAcknowledgement(Base):
     at: Mapped[str] = mapped_column(String(32))
 
 
+class Signature(Base):
+    """A signature on one assessment version: who, in what capacity, meaning what, and over what."""
+
+    __tablename__ = "signature"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    assessment_id: Mapped[str] = mapped_column(ForeignKey("assessment.id", ondelete="RESTRICT"))
+    signer: Mapped[str]
+    role: Mapped[str] = mapped_column(String(40))
+    profession: Mapped[str | None]
+    meaning: Mapped[str] = mapped_column(Text)
+    signed_at: Mapped[str] = mapped_column(String(32))
+    record_sha256: Mapped[str] = mapped_column(String(64))
+    certificate_sha256: Mapped[str] = mapped_column(String(64))
+    signature: Mapped[str] = mapped_column(Text)  # base64 ECDSA-SHA256 over record_sha256
+
+
 class Participant(Base):
     """A member of the multidisciplinary team at an assessment."""
 
