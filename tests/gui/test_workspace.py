@@ -261,6 +261,31 @@ def test_sign_check_refuses_while_blocking_findings_remain(
     assert "cannot sign yet" in said[0][1] and "blocking" in said[0][1]
 
 
+def test_sign_button_signs_a_clean_assessment(
+    qtbot: Any, runner: TaskRunner, filled: Profile, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    from tests.conftest import PASSPHRASE
+    from tests.helpers import qa_docs
+
+    info = assessments.import_document(filled, qa_docs.clean_dst())
+    window = AssessmentWindow(filled, runner, content.load(), assessments.get(filled, info.id))
+    qtbot.addWidget(window)
+    answers = iter([("Assessed and recorded by me", True), (PASSPHRASE, True)])
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: next(answers))
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: told.append(title))
+    window.qa_panel.sign_button.click()
+    assert told == ["Signed"]
+    assert assessments.get(filled, info.id).info.status == "signed"
+    assert not window.stack.isEnabled()
+    reopened = AssessmentWindow(filled, runner, content.load(), assessments.get(filled, info.id))
+    qtbot.addWidget(reopened)
+    assert not reopened.stack.isEnabled()
+    assert reopened.saved_mark.text().startswith("Signed: read-only")
+
+
 def test_warning_can_be_acknowledged_from_the_panel(
     qtbot: Any, runner: TaskRunner, filled: Profile, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -45,8 +45,10 @@ class QAPanel(QWidget):
         self.view.setOpenLinks(False)
         self.view.anchorClicked.connect(self._followed)
         fields.name(self.view, "QA findings", "Tab to a finding and press Enter to go to its field")
-        self.sign_button = QPushButton("Check &before signing", self)
-        self.sign_button.setToolTip("Lists anything that would stop this assessment being signed")
+        self.sign_button = QPushButton("&Sign…", self)
+        self.sign_button.setToolTip(
+            "Sign and freeze this assessment; refused, with the reasons, while quality checks block it"
+        )
         self.sign_button.clicked.connect(self.check_sign)
         row = QHBoxLayout()
         row.addStretch(1)

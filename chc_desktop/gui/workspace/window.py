@@ -14,6 +14,7 @@ from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -115,6 +116,8 @@ class AssessmentWindow(QMainWindow):
         self._render()
         self.steps.setCurrentRow(0)
         self._load_qa()
+        if self.info.status not in ("draft", "amended", "returned"):
+            self._freeze(f"{self.info.status.capitalize()}: read-only (amend it to make changes)")
 
     # -- construction -------------------------------------------------------------------
     def _store(self, target: str) -> Any:
@@ -323,16 +326,45 @@ class AssessmentWindow(QMainWindow):
         )
 
     def check_before_signing(self) -> None:
-        """Ask the service whether this assessment could be signed, and say why not."""
+        """Sign: first the QA gate (no passphrase asked while it blocks), then meaning and passphrase."""
         from chc_desktop.services import qa
 
         self.saver.flush(self.bindings())
         self._runner.submit(
             lambda: qa.gate(self._profile, self.info.id),
-            lambda _report: QMessageBox.information(
-                self, "Ready to sign", "Every quality check passes or is acknowledged."
-            ),
+            lambda _report: self._ask_and_sign(),
             lambda exc: QMessageBox.warning(self, "Not ready to sign", str(exc)),
+        )
+
+    def _ask_and_sign(self) -> None:
+        from chc_desktop.services import signing
+
+        meaning, ok = QInputDialog.getText(
+            self, "Sign", "What does your signature mean?", text="Assessed and recorded by me"
+        )
+        if not ok:
+            return
+        passphrase, ok = QInputDialog.getText(
+            self, "Sign", "Your passphrase, to sign:", QLineEdit.EchoMode.Password
+        )
+        if not ok:
+            return
+        self._runner.submit(
+            lambda: signing.sign(self._profile, self.info.id, meaning, passphrase),
+            self._signed,
+            lambda exc: QMessageBox.warning(self, "Not signed", str(exc)),
+        )
+
+    def _freeze(self, why: str) -> None:
+        """Read-only: the service refuses edits anyway; this makes it plain on screen."""
+        self.stack.setEnabled(False)
+        self.qa_panel.sign_button.setEnabled(False)
+        self.saved_mark.setText(why)
+
+    def _signed(self, signed: Any) -> None:
+        self._freeze(f"Signed {signed.signed_at[:16].replace('T', ' ')} UTC: read-only")
+        QMessageBox.information(
+            self, "Signed", "Signed. This version is now frozen; amend it to make changes."
         )
 
     def _render(self) -> None:
