@@ -331,3 +331,24 @@ def test_panel_links_jump_and_acknowledge(
     panel.view.anchorClicked.emit(QUrl(f"ack:{warning}"))
     assert acked == ["LOCATION-MISSING"]
     assert asked and "Where the assessment took place" in asked[0]  # cancelled: nothing stored
+
+
+def test_untouched_fields_are_never_saved(qtbot: Any, runner: TaskRunner, filled: Profile) -> None:
+    from sqlalchemy import func, select
+
+    from chc_desktop.store.models import AuditEvent
+    from tests.helpers import qa_docs
+
+    info = assessments.import_document(filled, qa_docs.clean_dst())
+    window = AssessmentWindow(filled, runner, content.load(), assessments.get(filled, info.id))
+    qtbot.addWidget(window)
+
+    def events() -> int:
+        with filled.reading() as session:
+            return session.scalar(select(func.count(AuditEvent.seq))) or 0
+
+    before = events()
+    for row in range(window.steps.count()):
+        window.steps.setCurrentRow(row)  # each step change flushes pending edits
+    window.close()
+    assert events() == before

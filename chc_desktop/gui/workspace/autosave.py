@@ -79,7 +79,8 @@ class Binding(QObject):
             self._show(value)
         finally:
             self._saver.applying = False
-        self.saved = value
+        # remember the widget's own reading (a date as text, say), so an untouched field never saves
+        self.saved = self._read()
 
     def store(self, value: Any) -> Any:
         """Run the service call (on the worker)."""
