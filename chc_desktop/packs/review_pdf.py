@@ -22,7 +22,15 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from chc_desktop.domain.assessment_doc import RATIONALE, AssessmentDoc
 from chc_desktop.domain.assessment_edit import domains_for
@@ -111,6 +119,31 @@ def _table(rows: list[list[Any]], widths: Sequence[float], header: bool = True) 
     return table
 
 
+@dataclass(slots=True)
+class Slot:
+    """Where the visible signature field goes: page index (0-based) and box in points."""
+
+    page: int = -1
+    box: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
+
+
+class _SignatureSlot(Flowable):  # type: ignore[misc]
+    """An empty, outlined box that remembers where it was drawn (for the PAdES visible field)."""
+
+    def __init__(self, slot: Slot, width: float, height: float) -> None:
+        super().__init__()
+        self._slot = slot
+        self.width, self.height = width, height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.setStrokeColor(colors.HexColor("#9aa0a6"))
+        canvas.rect(0, 0, self.width, self.height)
+        x, y = canvas.absolutePosition(0, 0)
+        self._slot.page = canvas.getPageNumber() - 1
+        self._slot.box = (x, y, x + self.width, y + self.height)
+
+
 class _NumberedCanvas(Canvas):  # type: ignore[misc]
     """Defers page output so each page can say "Page X of Y"."""
 
@@ -138,8 +171,8 @@ class _NumberedCanvas(Canvas):  # type: ignore[misc]
         super().save()
 
 
-def render(data: ReviewInput) -> bytes:
-    """The review PDF for one signed assessment version."""
+def render(data: ReviewInput) -> tuple[bytes, Slot]:
+    """The review PDF for one signed assessment version, and where its signature field goes."""
     _fonts()
     s = _styles()
     doc = data.doc
@@ -201,7 +234,8 @@ def render(data: ReviewInput) -> bytes:
         + _pattern_and_recommendation(data, s, width)
         + _findings(data, s, width)
     )
-    story += _signature(data, s, width)
+    slot = Slot()
+    story += _signature(data, s, width, slot)
     out = io.BytesIO()
     SimpleDocTemplate(
         out,
@@ -214,7 +248,7 @@ def render(data: ReviewInput) -> bytes:
         author=data.signature.name,
         creator=data.generated_by,
     ).build(story, canvasmaker=_NumberedCanvas)
-    return out.getvalue()
+    return out.getvalue(), slot
 
 
 def _domains(data: ReviewInput, s: dict[str, ParagraphStyle], width: float) -> list[Any]:
@@ -318,7 +352,9 @@ def _findings(data: ReviewInput, s: dict[str, ParagraphStyle], width: float) -> 
     ]
 
 
-def _signature(data: ReviewInput, s: dict[str, ParagraphStyle], width: float) -> list[Any]:
+def _signature(
+    data: ReviewInput, s: dict[str, ParagraphStyle], width: float, slot: Slot
+) -> list[Any]:
     sig = data.signature
     rows = [
         [_p("Signed by", s["cellb"]), _p(sig.name, s["cell"])],
@@ -343,6 +379,9 @@ def _signature(data: ReviewInput, s: dict[str, ParagraphStyle], width: float) ->
                 _table(rows, [width * 0.25, width * 0.75], header=False),
                 Spacer(1, 4),
                 _p(note, s["small"]),
+                Spacer(1, 6),
+                _p("Electronic signature (PAdES):", s["small"]),
+                _SignatureSlot(slot, 90 * mm, 24 * mm),
             ]
         )
     ]

@@ -8,8 +8,9 @@ from chc_desktop.domain.dst import Level
 from chc_desktop.domain.indication import indicate
 from chc_desktop.domain.nhs_number import display
 from chc_desktop.domain.roles import Action
-from chc_desktop.packs import review_pdf
-from chc_desktop.packs.review_pdf import ReviewInput, SignatureLine
+from chc_desktop.packs import pades, review_pdf
+from chc_desktop.packs.review_pdf import ReviewInput, SignatureLine, Slot
+from chc_desktop.security import identity
 from chc_desktop.services import assessments, qa
 from chc_desktop.services.content import load
 from chc_desktop.services.context import Profile
@@ -69,6 +70,24 @@ def review_input(profile: Profile, assessment_id: str) -> ReviewInput:
     )
 
 
-def render(profile: Profile, assessment_id: str) -> bytes:
-    """The review PDF bytes for a signed version (not yet PAdES-signed)."""
+def render(profile: Profile, assessment_id: str) -> tuple[bytes, Slot]:
+    """The review PDF for a signed version, before its PAdES signature, and the field's place."""
     return review_pdf.render(review_input(profile, assessment_id))
+
+
+def signed_pdf(profile: Profile, assessment_id: str, passphrase: str) -> bytes:
+    """The review PDF with the signer's PAdES signature (the key needs the passphrase)."""
+    pdf, slot = render(profile, assessment_id)
+    with profile.reading() as session:
+        row = session.scalars(select(models.SigningIdentity)).one()
+        sig = session.scalars(
+            select(models.Signature).where(models.Signature.assessment_id == assessment_id)
+        ).one()
+    signer = identity.Identity(row.certificate_pem.encode(), row.encrypted_key_pem.encode())
+    try:
+        key = signer.private_key(passphrase)
+    except identity.WrongPassphrase:
+        raise InvalidInput("wrong passphrase; nothing was signed") from None
+    return pades.sign_pdf(
+        pdf, slot, pades.signer_for(key, signer.certificate), name=sig.signer, reason=sig.meaning
+    )

@@ -46,8 +46,9 @@ def test_unsigned_assessment_has_no_review_pdf(signed: tuple[Profile, str]) -> N
 def test_review_pdf_content(signed: tuple[Profile, str], tmp_path: Path) -> None:
     profile, aid = signed
     done = signing.sign(profile, aid, "Assessed and recorded by me", PASSPHRASE)
-    pdf = review.render(profile, aid)
+    pdf, slot = review.render(profile, aid)
     assert pdf.startswith(b"%PDF-")
+    assert slot.page == len(pages_text(pdf, tmp_path)) - 1 and slot.box[2] > slot.box[0]
     pages = pages_text(pdf, tmp_path)
     whole = " ".join(" ".join(p.split()) for p in pages)
     for expected in (
@@ -58,3 +59,51 @@ def test_review_pdf_content(signed: tuple[Profile, str], tmp_path: Path) -> None
         assert expected in whole, expected
     assert done.record_sha256 in " ".join(pages[-1].split())
     assert all(f"Page {n} of {len(pages)}" in page for n, page in enumerate(pages, start=1))
+
+
+def test_pades_signature_validates_with_pyhanko_and_pdfsig(
+    signed: tuple[Profile, str], tmp_path: Path
+) -> None:
+    from pyhanko.keys import load_cert_from_pemder
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko_certvalidator import ValidationContext
+
+    from chc_desktop.services import profiles
+
+    profile, aid = signed
+    signing.sign(profile, aid, "Assessed and recorded by me", PASSPHRASE)
+    with pytest.raises(InvalidInput, match="wrong passphrase"):
+        review.signed_pdf(profile, aid, "not the passphrase")
+    pdf = review.signed_pdf(profile, aid, PASSPHRASE)
+    path = tmp_path / "signed.pdf"
+    path.write_bytes(pdf)
+    cert_path = tmp_path / "signer.pem"
+    from sqlalchemy import select
+
+    from chc_desktop.store.models import SigningIdentity
+
+    with profile.reading() as session:
+        cert_path.write_text(session.scalars(select(SigningIdentity)).one().certificate_pem)
+    assert profiles.certificate_fingerprint(profile)
+    with path.open("rb") as fh:
+        embedded = PdfFileReader(fh).embedded_signatures[0]
+        assert embedded.sig_object["/SubFilter"] == "/ETSI.CAdES.detached"
+        status = validate_pdf_signature(
+            embedded, ValidationContext(trust_roots=[load_cert_from_pemder(str(cert_path))])
+        )
+    assert status.intact and status.valid and status.trusted
+    assert status.coverage.name == "ENTIRE_FILE"
+    if shutil.which("pdfsig"):
+        out = subprocess.run(
+            ["pdfsig", str(path)], capture_output=True, text=True, check=False
+        ).stdout
+        assert "ETSI.CAdES.detached" in out and "Signature is Valid." in out
+        flipped = bytearray(pdf)
+        spot = pdf.index(b"Decision Support Tool") if b"Decision Support Tool" in pdf else 2000
+        flipped[spot] ^= 0x01
+        path.write_bytes(bytes(flipped))
+        tampered = subprocess.run(
+            ["pdfsig", str(path)], capture_output=True, text=True, check=False
+        ).stdout
+        assert "Signature is Valid." not in tampered

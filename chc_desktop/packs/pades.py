@@ -1,0 +1,66 @@
+"""PAdES-sign a PDF with pyHanko: sub-filter ETSI.CAdES.detached, a visible field, SHA-256.
+
+The visible field repeats the printed signature block's essentials (name and
+UTC time). A timestamp from a TSA can be added later as a new revision.
+"""
+
+from __future__ import annotations
+
+import io
+
+from asn1crypto import keys as asn1_keys
+from asn1crypto import x509 as asn1_x509
+from cryptography import x509
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.sign import fields, signers
+from pyhanko.sign.fields import SigSeedSubFilter
+from pyhanko.stamp import TextStampStyle
+from pyhanko_certvalidator.registry import SimpleCertificateStore
+
+from chc_desktop.packs.review_pdf import Slot
+
+FIELD = "CHCSignature"
+
+
+def signer_for(
+    key: ec.EllipticCurvePrivateKey, certificate: x509.Certificate
+) -> signers.SimpleSigner:
+    """A pyHanko signer from our decrypted key and certificate (nothing written to disk)."""
+    cert = asn1_x509.Certificate.load(certificate.public_bytes(serialization.Encoding.DER))
+    der = key.private_bytes(
+        serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )
+    return signers.SimpleSigner(
+        signing_cert=cert,
+        signing_key=asn1_keys.PrivateKeyInfo.load(der),
+        cert_registry=SimpleCertificateStore.from_certs([cert]),
+    )
+
+
+def _box(slot: Slot) -> tuple[int, int, int, int]:
+    x1, y1, x2, y2 = (round(v) for v in slot.box)
+    return x1, y1, x2, y2
+
+
+def sign_pdf(
+    pdf: bytes, slot: Slot, signer: signers.SimpleSigner, *, name: str, reason: str
+) -> bytes:
+    """Return ``pdf`` with an incremental PAdES signature in a visible field at ``slot``."""
+    writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
+    fields.append_signature_field(
+        writer, fields.SigFieldSpec(FIELD, on_page=slot.page, box=_box(slot))
+    )
+    meta = signers.PdfSignatureMetadata(
+        field_name=FIELD,
+        subfilter=SigSeedSubFilter.PADES,
+        md_algorithm="sha256",
+        name=name,
+        reason=reason,
+    )
+    style = TextStampStyle(
+        stamp_text="Digitally signed by %(signer)s\nTime (UTC): %(ts)s", border_width=0
+    )
+    out = signers.PdfSigner(meta, signer=signer, stamp_style=style).sign_pdf(writer)
+    return bytes(out.getvalue())
