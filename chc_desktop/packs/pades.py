@@ -35,7 +35,7 @@ def signer_for(
     return signers.SimpleSigner(
         signing_cert=cert,
         signing_key=asn1_keys.PrivateKeyInfo.load(der),
-        cert_registry=SimpleCertificateStore.from_certs([cert]),
+        cert_registry=SimpleCertificateStore.from_certs([cert]),  # type: ignore[no-untyped-call]
     )
 
 
