@@ -290,6 +290,67 @@ def bench_live_qa(tmp: Path, edits: int) -> None:
     )
 
 
+def bench_review_pdf(tmp: Path, runs: int) -> None:
+    import shutil
+
+    from chc_desktop.services import assessments, cases_import, demo, profiles, qa, review, signing
+    from chc_desktop.services.profile_files import ProfileLocation
+    from tests.helpers import qa_docs
+    from tests.helpers.data import TODAY, case_dicts, to_csv
+
+    location = ProfileLocation(tmp / "pdf-home", "bench")
+    demo.ensure_demo(location, PASSPHRASE, 0)
+    profile = profiles.unlock(location, PASSPHRASE)
+    cases_import.import_cases(profile, to_csv(case_dicts(2)), "c.csv", today=TODAY)
+    aid = assessments.import_document(profile, qa_docs.clean_dst()).id
+    qa.gate(profile, aid)
+    signing.sign(profile, aid, "Assessed and recorded by me", PASSPHRASE)
+    review.signed_pdf(profile, aid, PASSPHRASE)  # warm-up: fonts, imports
+    ours = statistics.median(
+        timed(lambda: review.signed_pdf(profile, aid, PASSPHRASE)) for _ in range(runs)
+    )
+    profile.close()
+    print(f"Review PDF of a full DST, rendered and PAdES-signed in-process (median of {runs}):")
+    office = shutil.which("soffice") or shutil.which("libreoffice")
+    if office is None:
+        print(
+            f"  render + sign {ours * 1000:9.1f} ms  (goal < 100 ms; LibreOffice not installed, so no ratio)"
+        )
+        return
+    docx = tmp / "review.docx"
+    _write_docx(docx)
+    base = timed(
+        lambda: subprocess.run(
+            [office, "--headless", "--convert-to", "pdf", "--outdir", str(tmp), str(docx)],
+            check=True, capture_output=True,
+        )
+    )  # fmt: skip
+    line("render + sign vs soffice .docx -> unsigned PDF", ours, base, "ms", "goal: 10x faster")
+
+
+def _write_docx(path: Path) -> None:
+    """A minimal .docx with the same amount of text as the review (stdlib zip only)."""
+    import zipfile
+
+    body = "".join(
+        f"<w:p><w:r><w:t>Domain {i}: evidence recorded daily over four weeks.</w:t></w:r></w:p>"
+        for i in range(60)
+    )
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr(
+            "[Content_Types].xml",
+            '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+        )
+        z.writestr(
+            "_rels/.rels",
+            '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+        )
+        z.writestr(
+            "word/document.xml",
+            f'<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>',
+        )
+
+
 def timed(fn: Callable[[], None]) -> float:
     start = time.perf_counter()
     fn()
@@ -307,6 +368,7 @@ def main() -> int:
         bench_filter(tmp, big)
         bench_autosave(tmp, 30 if args.quick else 100)
         bench_live_qa(tmp, 40 if args.quick else 100)
+        bench_review_pdf(tmp, 5 if args.quick else 20)
         bench_import(tmp, big)
     return 0
 
