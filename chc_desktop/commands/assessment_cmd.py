@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from chc_desktop.commands.checks_cmd import read_json
-from chc_desktop.commands.session import ask_passphrase, open_profile
+from chc_desktop.commands.session import ask_passphrase, opened
 from chc_desktop.services.errors import InvalidInput
 
 if TYPE_CHECKING:
@@ -60,11 +60,8 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 def run_new(args: argparse.Namespace) -> int:
     from chc_desktop.services import assessments
 
-    profile = open_profile(args)
-    try:
+    with opened(args) as profile:
         info = assessments.new(profile, args.case_ref, args.kind)
-    finally:
-        profile.close()
     print(json.dumps(info.as_json(), indent=2) if args.json else info.id)
     return 0
 
@@ -73,15 +70,12 @@ def run_import(args: argparse.Namespace) -> int:
     from chc_desktop.services import assessments
 
     doc = read_json(args.file)
-    profile = open_profile(args)
-    try:
+    with opened(args) as profile:
         try:
             info = assessments.import_document(profile, doc, args.case_ref)
         except InvalidInput as exc:
             lines = "\n".join(f"{args.file}: {line}" for line in str(exc).splitlines())
             raise InvalidInput(f"{lines}\nnothing was imported") from None
-    finally:
-        profile.close()
     print(json.dumps(info.as_json(), indent=2) if args.json else info.id)
     return 0
 
@@ -89,11 +83,8 @@ def run_import(args: argparse.Namespace) -> int:
 def run_set(args: argparse.Namespace) -> int:
     from chc_desktop.services import assessments
 
-    profile = open_profile(args)
-    try:
+    with opened(args) as profile:
         assessments.set_domain(profile, args.id, args.domain, args.level, args.evidence)
-    finally:
-        profile.close()
     print(f"saved {args.domain} = {args.level}", file=sys.stderr)
     return 0
 
@@ -101,11 +92,8 @@ def run_set(args: argparse.Namespace) -> int:
 def _read(args: argparse.Namespace) -> Assessment:
     from chc_desktop.services import assessments
 
-    profile = open_profile(args)
-    try:
+    with opened(args) as profile:
         return assessments.get(profile, args.id)
-    finally:
-        profile.close()
 
 
 def run_show(args: argparse.Namespace) -> int:
@@ -140,13 +128,10 @@ def run_export(args: argparse.Namespace) -> int:
 def run_sign(args: argparse.Namespace) -> int:
     from chc_desktop.services import signing
 
-    profile = open_profile(args)
-    try:
+    with opened(args) as profile:
         signed = signing.sign(
             profile, args.id, args.meaning, ask_passphrase("Passphrase to sign: ")
         )
-    finally:
-        profile.close()
     print(f"signed at {signed.signed_at}; record sha256 {signed.record_sha256}", file=sys.stderr)
     return 0
 
@@ -154,10 +139,7 @@ def run_sign(args: argparse.Namespace) -> int:
 def run_amend(args: argparse.Namespace) -> int:
     from chc_desktop.services import signing
 
-    profile = open_profile(args)
-    try:
+    with opened(args) as profile:
         info = signing.amend(profile, args.id, args.reason)
-    finally:
-        profile.close()
     print(json.dumps(info.as_json(), indent=2) if args.json else info.id)
     return 0

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from chc_desktop.commands.files import read_input
 from chc_desktop.commands.progress import TerminalProgress
-from chc_desktop.commands.session import open_profile
+from chc_desktop.commands.session import opened
 from chc_desktop.domain.cases import CaseStatus
 
 if TYPE_CHECKING:
@@ -48,15 +48,14 @@ def run_import(args: argparse.Namespace) -> int:
     from chc_desktop.services import cases_import
 
     data = _read(args.file)
-    profile = open_profile(args)
     bar = TerminalProgress(enabled=False if args.json else None)
-    try:
-        outcome = cases_import.import_cases(
-            profile, data, args.file.name, dry_run=args.dry_run, progress=bar
-        )
-    finally:
-        bar.finish()
-        profile.close()
+    with opened(args) as profile:
+        try:
+            outcome = cases_import.import_cases(
+                profile, data, args.file.name, dry_run=args.dry_run, progress=bar
+            )
+        finally:
+            bar.finish()
     if args.json:
         doc = {
             "imported": outcome.imported,
@@ -92,11 +91,8 @@ def _report(path: Path, outcome: ImportOutcome) -> None:
 def run_list(args: argparse.Namespace) -> int:
     from chc_desktop.services import cases_query
 
-    profile = open_profile(args)
-    try:
+    with opened(args) as profile:
         rows = cases_query.list_cases(profile, status=args.status, search=args.search)
-    finally:
-        profile.close()
     if args.json:
         doc = {"total": len(rows), "cases": [r.as_json(args.with_identifiers) for r in rows]}
         print(json.dumps(doc, indent=2))

@@ -12,7 +12,7 @@ from chc_desktop.commands.session import (
     ask_secret,
     home,
     new_passphrase,
-    open_profile,
+    opened,
 )
 from chc_desktop.domain.roles import parse_roles
 from chc_desktop.services.errors import InvalidInput
@@ -76,8 +76,7 @@ def run_recover(args: argparse.Namespace) -> int:
 def run_show(args: argparse.Namespace) -> int:
     from chc_desktop.services import profiles
 
-    profile = open_profile(args)
-    try:
+    with opened(args) as profile:
         info = {
             "name": profile.user.name,
             "roles": [r.value for r in profile.user.roles],
@@ -88,8 +87,6 @@ def run_show(args: argparse.Namespace) -> int:
             "key_storage": profile.key_storage,
             "certificate_sha256": profiles.certificate_fingerprint(profile),
         }
-    finally:
-        profile.close()
     if args.json:
         print(json.dumps(info, indent=2))
     else:

@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from chc_desktop.commands.session import open_profile
+from chc_desktop.commands.session import opened
 from chc_desktop.services.errors import UsageProblem
 
 
@@ -29,11 +29,8 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 def run_check(args: argparse.Namespace) -> int:
     from chc_desktop.services import qa
 
-    profile = open_profile(args)
-    try:
+    with opened(args) as profile:
         report = qa.check(profile, args.id)
-    finally:
-        profile.close()
     if report.local_problem:
         print(f"warning: {report.local_problem}", file=sys.stderr)
     if args.json:
@@ -54,12 +51,9 @@ def run_acknowledge(args: argparse.Namespace) -> int:
 
     if bool(args.rules) == bool(args.all_warnings):
         raise UsageProblem("name the RULE(s) to acknowledge, or pass --all-warnings (not both)")
-    profile = open_profile(args)
-    try:
+    with opened(args) as profile:
         count = qa.acknowledge(
             profile, args.id, None if args.all_warnings else args.rules, args.justification
         )
-    finally:
-        profile.close()
     print(f"acknowledged {count} warning(s)", file=sys.stderr)
     return 0

@@ -6,6 +6,8 @@ import argparse
 import getpass
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -61,6 +63,16 @@ def passphrase_for(location: ProfileLocation) -> str:
     if os.environ.get(PASSPHRASE_ENV) is None and read_profile_doc(location).get("demo"):
         return DEMO_PASSPHRASE
     return ask_passphrase()
+
+
+@contextmanager
+def opened(args: argparse.Namespace) -> Iterator[Profile]:
+    """The unlocked profile for the length of a command, closed afterwards."""
+    profile = open_profile(args)
+    try:
+        yield profile
+    finally:
+        profile.close()
 
 
 def open_profile(args: argparse.Namespace) -> Profile:

@@ -396,15 +396,8 @@ class AssessmentWindow(QMainWindow):
                 mark = FLAG
             item = self.steps.item(row)
             item.setText(f"{mark} {title}" if mark else f"   {title}")
-            item.setData(
-                Qt.ItemDataRole.AccessibleTextRole, f"{title}{' (done)' if mark == DONE else ''}"
-            )
-        if self.info.kind == "dst":
-            self.summary.refresh(self.doc)
-        elif self.info.kind == "checklist":
-            self.checklist.refresh(self.doc)
-        elif self.info.kind in ("fast-track", "review"):
-            self.details.refresh(self.doc.details)
+            state = {DONE: " (done)", FLAG: " (needs fixing)"}.get(mark, "")
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{title}{state}")
 
     def _mark(self, page: QWidget) -> str:
         if isinstance(page, DomainPage):
