@@ -14,7 +14,6 @@ from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -29,7 +28,7 @@ from chc_desktop.domain.fast_track import problems as fast_track_problems
 from chc_desktop.domain.qa.model import Finding, Severity
 from chc_desktop.domain.reviews import REVIEW_FIELDS_SPEC
 from chc_desktop.gui.tasks import TaskRunner
-from chc_desktop.gui.workspace import help_overlay
+from chc_desktop.gui.workspace import help_overlay, sign_flow
 from chc_desktop.gui.workspace.autosave import Binding, Saver
 from chc_desktop.gui.workspace.checklist_page import ChecklistPage
 from chc_desktop.gui.workspace.details_page import DetailsPage
@@ -326,34 +325,9 @@ class AssessmentWindow(QMainWindow):
         )
 
     def check_before_signing(self) -> None:
-        """Sign: first the QA gate (no passphrase asked while it blocks), then meaning and passphrase."""
-        from chc_desktop.services import qa
-
+        """The Sign button: gate, then meaning and passphrase, then read-only."""
         self.saver.flush(self.bindings())
-        self._runner.submit(
-            lambda: qa.gate(self._profile, self.info.id),
-            lambda _report: self._ask_and_sign(),
-            lambda exc: QMessageBox.warning(self, "Not ready to sign", str(exc)),
-        )
-
-    def _ask_and_sign(self) -> None:
-        from chc_desktop.services import signing
-
-        meaning, ok = QInputDialog.getText(
-            self, "Sign", "What does your signature mean?", text="Assessed and recorded by me"
-        )
-        if not ok:
-            return
-        passphrase, ok = QInputDialog.getText(
-            self, "Sign", "Your passphrase, to sign:", QLineEdit.EchoMode.Password
-        )
-        if not ok:
-            return
-        self._runner.submit(
-            lambda: signing.sign(self._profile, self.info.id, meaning, passphrase),
-            self._signed,
-            lambda exc: QMessageBox.warning(self, "Not signed", str(exc)),
-        )
+        sign_flow.start(self, self._runner, self._profile, self.info.id, self._signed)
 
     def _freeze(self, why: str) -> None:
         """Read-only: the service refuses edits anyway; this makes it plain on screen."""

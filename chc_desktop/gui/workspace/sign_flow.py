@@ -1,0 +1,62 @@
+"""Signing from the workspace, step by step.
+
+The QA gate runs first (no passphrase is asked while it blocks), then the meaning
+and the passphrase, then the signature on the worker; the window turns read-only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
+
+from chc_desktop.gui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from chc_desktop.services.context import Profile
+
+DEFAULT_MEANING = "Assessed and recorded by me"
+
+
+def start(
+    parent: QWidget,
+    runner: TaskRunner,
+    profile: Profile,
+    assessment_id: str,
+    done: Callable[[Any], None],
+) -> None:
+    """Run the gate; if it passes, ask and sign; ``done(signed)`` afterwards."""
+    from chc_desktop.services import qa
+
+    runner.submit(
+        lambda: qa.gate(profile, assessment_id),
+        lambda _report: _ask_and_sign(parent, runner, profile, assessment_id, done),
+        lambda exc: QMessageBox.warning(parent, "Not ready to sign", str(exc)),
+    )
+
+
+def _ask_and_sign(
+    parent: QWidget,
+    runner: TaskRunner,
+    profile: Profile,
+    assessment_id: str,
+    done: Callable[[Any], None],
+) -> None:
+    from chc_desktop.services import signing
+
+    meaning, ok = QInputDialog.getText(
+        parent, "Sign", "What does your signature mean?", text=DEFAULT_MEANING
+    )
+    if not ok:
+        return
+    passphrase, ok = QInputDialog.getText(
+        parent, "Sign", "Your passphrase, to sign:", QLineEdit.EchoMode.Password
+    )
+    if not ok:
+        return
+    runner.submit(
+        lambda: signing.sign(profile, assessment_id, meaning, passphrase),
+        done,
+        lambda exc: QMessageBox.warning(parent, "Not signed", str(exc)),
+    )
