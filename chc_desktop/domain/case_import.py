@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -20,6 +20,7 @@ FORMAT = "chc-cases"
 FORMAT_VERSION = 1
 MAX_FILE_BYTES = 256 * 1024 * 1024
 MAX_LINE_CHARS = 64 * 1024
+PROGRESS_EVERY = 2000
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,8 +68,14 @@ class _Row:
     path: str | None
 
 
-def parse(data: bytes, kind: str, today: date) -> ParsedImport:
-    """Parse ``data`` as ``kind`` ('csv' or 'json') and validate every row."""
+def parse(
+    data: bytes, kind: str, today: date, progress: Callable[[int, int], None] | None = None
+) -> ParsedImport:
+    """Parse ``data`` as ``kind`` ('csv' or 'json') and validate every row.
+
+    ``progress(done, total)`` is called every few thousand rows; ``total`` is an
+    estimate made without parsing (lines, or ``"case_ref"`` keys in JSON).
+    """
     result = ParsedImport()
     if len(data) > MAX_FILE_BYTES:
         result.problems.append(ImportProblem(f"file is larger than {MAX_FILE_BYTES // 2**20} MB"))
@@ -77,7 +84,8 @@ def parse(data: bytes, kind: str, today: date) -> ParsedImport:
     if text is None:
         return result
     rows = _csv_rows(text, result.problems) if kind == "csv" else _json_rows(text, result.problems)
-    _validate(rows, today, result)
+    estimate = data.count(b"\n") if kind == "csv" else data.count(b'"case_ref"')
+    _validate(rows, today, result, progress, estimate)
     return result
 
 
@@ -236,10 +244,18 @@ def _json_rows(text: str, problems: list[ImportProblem]) -> Iterator[_Row]:
         yield _Row(item, None, path)
 
 
-def _validate(rows: Iterator[_Row], today: date, result: ParsedImport) -> None:
+def _validate(
+    rows: Iterator[_Row],
+    today: date,
+    result: ParsedImport,
+    progress: Callable[[int, int], None] | None,
+    estimate: int,
+) -> None:
     first_line: dict[str, str] = {}
     people: dict[str, tuple[tuple[str, str, date], str]] = {}
-    for row in rows:
+    for count, row in enumerate(rows, start=1):
+        if progress is not None and count % PROGRESS_EVERY == 0:
+            progress(count, max(estimate, count))
         strings = _string_values(row, result.problems)
         if strings is None:
             continue

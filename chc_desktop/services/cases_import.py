@@ -55,7 +55,9 @@ def import_cases(
     report = progress or (lambda stage, done, total: None)
     kind = case_import.detect_kind(filename, data)
     report("checking", 0, 1)
-    parsed = case_import.parse(data, kind, today)
+    parsed = case_import.parse(
+        data, kind, today, lambda done, total: report("checking", done, total)
+    )
     with profile.reading() as session:
         stored_cases = _stored_cases(session, [r.case_ref for r in parsed.records], report)
         stored_people = _stored_people(session, [r.nhs_number for r in parsed.records])

@@ -227,3 +227,13 @@ def test_detect_kind() -> None:
     assert detect_kind("x.csv", b"{") == "csv"
     assert detect_kind("upload", b'  {"a": 1}') == "json"
     assert detect_kind("upload", b"case_ref,") == "csv"
+
+
+def test_progress_is_reported_while_checking() -> None:
+    calls: list[tuple[int, int]] = []
+    parse(to_csv(case_dicts(5000)), "csv", TODAY, lambda done, total: calls.append((done, total)))
+    assert [done for done, _ in calls] == [2000, 4000]
+    assert all(done <= total for done, total in calls)
+    calls.clear()
+    parse(to_json(case_dicts(4500)), "json", TODAY, lambda done, total: calls.append((done, total)))
+    assert calls == [(2000, 4500), (4000, 4500)]
