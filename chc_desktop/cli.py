@@ -19,6 +19,7 @@ from chc_desktop.commands import (
     cases_cmd,
     checks_cmd,
     demo_cmd,
+    pack_cmd,
     profile_cmd,
     qa_cmd,
 )
@@ -48,6 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     checks_cmd.add_parser(sub)
     assessment_cmd.add_parser(sub)
     qa_cmd.add_parser(sub)
+    pack_cmd.add_parser(sub)
     demo_cmd.add_gui_options(parser)
     parser.set_defaults(func=demo_cmd.run_gui)
     return parser

@@ -114,13 +114,11 @@ def run_show(args: argparse.Namespace) -> int:
 
 def run_export(args: argparse.Namespace) -> int:
     from chc_desktop.domain.assessment_doc import to_document
+    from chc_desktop.services.file_output import write_atomic
 
     found = _read(args)
     text = json.dumps(to_document(found.doc), indent=2, sort_keys=True) + "\n"
-    try:
-        args.output.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise InvalidInput(f"{args.output}: cannot be written ({exc.strerror})") from None
+    write_atomic(args.output, text.encode("utf-8"))
     print(f"wrote {args.output}", file=sys.stderr)
     return 0
 

@@ -23,6 +23,9 @@ class Action(StrEnum):
     QA_ACKNOWLEDGE = "qa.acknowledge"
     ASSESSMENT_SIGN = "assessment.sign"
     PROFILE_READ = "profile.read"
+    PACK_EXPORT = "pack.export"
+    PACK_VERIFY = "pack.verify"
+    TRUST_MANAGE = "trust.manage"
 
 
 PERMISSIONS: dict[Action, frozenset[Role]] = {
@@ -33,6 +36,9 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.QA_ACKNOWLEDGE: frozenset({Role.ASSESSOR}),
     Action.ASSESSMENT_SIGN: frozenset({Role.ASSESSOR}),
     Action.PROFILE_READ: frozenset(Role),
+    Action.PACK_EXPORT: frozenset({Role.ASSESSOR}),
+    Action.PACK_VERIFY: frozenset(Role),
+    Action.TRUST_MANAGE: frozenset({Role.ASSESSOR, Role.QA_LEAD}),
 }
 
 

@@ -34,6 +34,7 @@ from reportlab.platypus import (
 
 from chc_desktop.domain.assessment_doc import RATIONALE, AssessmentDoc
 from chc_desktop.domain.assessment_edit import domains_for
+from chc_desktop.packs.manifest import HEAD_TAG, RECORD_TAG
 
 _FONT_DIR = Path(reportlab.__file__).parent / "fonts"
 FONT, BOLD = "CHCVera", "CHCVera-Bold"
@@ -247,6 +248,7 @@ def render(data: ReviewInput) -> tuple[bytes, Slot]:
         title=f"CHC review {doc.case_ref} v{data.version}",
         author=data.signature.name,
         creator=data.generated_by,
+        keywords=f"{RECORD_TAG}{data.record_sha256} {HEAD_TAG}{data.audit_head}",
     ).build(story, canvasmaker=_NumberedCanvas)
     return out.getvalue(), slot
 

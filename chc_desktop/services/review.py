@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from cryptography.hazmat.primitives.asymmetric import ec
 from sqlalchemy import select
 
 from chc_desktop.domain.dst import Level
@@ -11,7 +12,7 @@ from chc_desktop.domain.roles import Action
 from chc_desktop.packs import pades, review_pdf
 from chc_desktop.packs.review_pdf import ReviewInput, SignatureLine, Slot
 from chc_desktop.security import identity
-from chc_desktop.services import assessments, qa
+from chc_desktop.services import assessments, qa, signing
 from chc_desktop.services.content import load
 from chc_desktop.services.context import Profile
 from chc_desktop.services.errors import InvalidInput
@@ -77,17 +78,23 @@ def render(profile: Profile, assessment_id: str) -> tuple[bytes, Slot]:
 
 def signed_pdf(profile: Profile, assessment_id: str, passphrase: str) -> bytes:
     """The review PDF with the signer's PAdES signature (the key needs the passphrase)."""
-    pdf, slot = render(profile, assessment_id)
-    with profile.reading() as session:
-        row = session.scalars(select(models.SigningIdentity)).one()
-        sig = session.scalars(
-            select(models.Signature).where(models.Signature.assessment_id == assessment_id)
-        ).one()
-    signer = identity.Identity(row.certificate_pem.encode(), row.encrypted_key_pem.encode())
-    try:
-        key = signer.private_key(passphrase)
-    except identity.WrongPassphrase:
-        raise InvalidInput("wrong passphrase; nothing was signed") from None
+    signer, key = signing.unlocked_identity(profile, passphrase)
+    return sign_rendered(profile, assessment_id, signer, key)
+
+
+def sign_rendered(
+    profile: Profile,
+    assessment_id: str,
+    signer: identity.Identity,
+    key: ec.EllipticCurvePrivateKey,
+) -> bytes:
+    """Render the review PDF and PAdES-sign it with an already unlocked key."""
+    data = review_input(profile, assessment_id)
+    pdf, slot = review_pdf.render(data)
     return pades.sign_pdf(
-        pdf, slot, pades.signer_for(key, signer.certificate), name=sig.signer, reason=sig.meaning
+        pdf,
+        slot,
+        pades.signer_for(key, signer.certificate),
+        name=data.signature.name,
+        reason=data.signature.meaning,
     )

@@ -51,6 +51,18 @@ def _identity(session: Session) -> identity.Identity:
     return identity.Identity(row.certificate_pem.encode(), row.encrypted_key_pem.encode())
 
 
+def unlocked_identity(
+    profile: Profile, passphrase: str
+) -> tuple[identity.Identity, ec.EllipticCurvePrivateKey]:
+    """The profile's certificate and its decrypted key; a wrong passphrase is InvalidInput."""
+    with profile.reading() as session:
+        signer = _identity(session)
+    try:
+        return signer, signer.private_key(passphrase)
+    except identity.WrongPassphrase:
+        raise InvalidInput("wrong passphrase; nothing was signed") from None
+
+
 def sign(profile: Profile, assessment_id: str, meaning: str, passphrase: str) -> Signed:
     """Sign and freeze one version; refused with reasons while QA blocks or the passphrase is wrong."""
     role = profile.require(Action.ASSESSMENT_SIGN)

@@ -14,8 +14,8 @@ from sqlalchemy.exc import OperationalError
 from chc_desktop.store.errors import SchemaTooNew
 
 # The newest migration in db/versions; a test keeps this equal to Alembic's head.
-SCHEMA_HEAD = "0005"
-KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005")
+SCHEMA_HEAD = "0006"
+KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006")
 
 
 def current_revision(engine: Engine) -> str | None:

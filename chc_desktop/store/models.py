@@ -161,6 +161,31 @@ class Signature(Base):
     signature: Mapped[str] = mapped_column(Text)  # base64 ECDSA-SHA256 over record_sha256
 
 
+class ReviewPack(Base):
+    """One exported review pack of a signed version (the file itself lives wherever it was saved)."""
+
+    __tablename__ = "review_pack"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    assessment_id: Mapped[str] = mapped_column(
+        ForeignKey("assessment.id", ondelete="RESTRICT"), index=True
+    )
+    manifest_sha256: Mapped[str] = mapped_column(String(64))
+    pack_sha256: Mapped[str] = mapped_column(String(64))
+    supersedes: Mapped[str | None] = mapped_column(String(64))
+    created_at: Mapped[str] = mapped_column(String(32))
+
+
+class TrustedRoot(Base):
+    """A certificate this profile trusts as the root of pack signers' chains."""
+
+    __tablename__ = "trusted_root"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    fingerprint: Mapped[str] = mapped_column(String(64), unique=True)
+    subject: Mapped[str] = mapped_column(Text)
+    certificate_pem: Mapped[str] = mapped_column(Text)
+    added_at: Mapped[str] = mapped_column(String(32))
+
+
 class Participant(Base):
     """A member of the multidisciplinary team at an assessment."""
 
