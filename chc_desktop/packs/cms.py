@@ -35,21 +35,44 @@ def sign_detached(data: bytes, key: ec.EllipticCurvePrivateKey, cert: x509.Certi
     )
 
 
+_SHA256 = {"algorithm": "sha256", "parameters": None}
+_SIGNATURE_ALGORITHMS = ("sha256_ecdsa", "sha256_rsa", "rsassa_pkcs1v15")
+
+
+def _expect(condition: bool, problem: str) -> None:
+    if not condition:
+        raise BadSignature(f"manifest.sig {problem}")
+
+
 def _signer_info(signature: bytes) -> tuple[cms.SignedData, cms.SignerInfo]:
+    """Parse strictly: a pack's CMS has exactly the shape we write, and nothing else."""
     try:
-        info = cms.ContentInfo.load(signature)
-        if info["content_type"].native != "signed_data":
-            raise BadSignature("manifest.sig is not a CMS SignedData")
+        info = cms.ContentInfo.load(signature, strict=True)
+        _expect(info["content_type"].native == "signed_data", "is not a CMS SignedData")
         signed = info["content"]
+        native = signed.native  # parse everything now, so damage shows here
         signers = signed["signer_infos"]
-        if len(signers) != 1:
-            raise BadSignature(f"manifest.sig has {len(signers)} signers; expected exactly one")
-        signed.native  # noqa: B018 - parse everything now, so damage shows here
-        return signed, signers[0]
     except BadSignature:
         raise
     except Exception as exc:  # asn1crypto raises many types on damaged DER
         raise BadSignature(f"manifest.sig cannot be parsed ({type(exc).__name__})") from None
+    _expect(len(signers) == 1, f"has {len(signers)} signers; expected exactly one")
+    _expect(native["version"] == "v1", "has an unexpected version")
+    _expect([dict(a) for a in native["digest_algorithms"]] == [_SHA256], "does not use SHA-256")
+    encap = native["encap_content_info"]
+    _expect(encap["content_type"] == "data" and encap["content"] is None, "is not detached")
+    _expect(native["crls"] is None, "carries unexpected revocation data")
+    signer = signers[0]
+    sn = signer.native
+    _expect(
+        sn["version"] == "v1" and dict(sn["digest_algorithm"]) == _SHA256, "does not use SHA-256"
+    )
+    _expect(
+        sn["signature_algorithm"]["algorithm"] in _SIGNATURE_ALGORITHMS,
+        "uses an unexpected algorithm",
+    )
+    _expect(sn["unsigned_attrs"] is None, "carries unsigned attributes")
+    return signed, signer
 
 
 def _message_digest(signer: cms.SignerInfo) -> bytes:
@@ -65,19 +88,22 @@ def _message_digest(signer: cms.SignerInfo) -> bytes:
 def verify_detached(data: bytes, signature: bytes, cert: x509.Certificate) -> None:
     """Raise BadSignature unless ``signature`` is ``cert``'s CMS signature over ``data``."""
     signed, signer = _signer_info(signature)
-    if signer["digest_algorithm"]["algorithm"].native != "sha256":
-        raise BadSignature("manifest.sig does not use SHA-256")
     sid = signer["sid"]
-    if sid.name != "issuer_and_serial_number" or sid.chosen["serial_number"].native != (
-        cert.serial_number
-    ):
+    named = sid.name == "issuer_and_serial_number" and (
+        sid.chosen["serial_number"].native == cert.serial_number
+        and sid.chosen["issuer"].dump() == cert.issuer.public_bytes()
+    )
+    if not named:
         raise BadSignature("manifest.sig was made by a different certificate than signer.pem")
     if _message_digest(signer) != hashlib.sha256(data).digest():
         raise BadSignature("manifest.sig was made over different manifest bytes")
     signed_attrs = bytearray(signer["signed_attrs"].dump())
     signed_attrs[0] = _SET_TAG  # signed over as a SET, stored as [0] IMPLICIT
     raw = bytes(signer["signature"].native)
-    public = cert.public_key()
+    try:
+        public = cert.public_key()
+    except Exception:  # a damaged certificate can name an unknown or broken key
+        raise BadSignature("signer.pem's public key cannot be read") from None
     try:
         if isinstance(public, ec.EllipticCurvePublicKey):
             public.verify(raw, bytes(signed_attrs), ec.ECDSA(hashes.SHA256()))
@@ -88,5 +114,5 @@ def verify_detached(data: bytes, signature: bytes, cert: x509.Certificate) -> No
     except InvalidSignature:
         raise BadSignature("manifest.sig does not verify with the key in signer.pem") from None
     embedded = [c.chosen.dump() for c in signed["certificates"] or []]
-    if embedded and cert.public_bytes(serialization.Encoding.DER) not in embedded:
+    if embedded != [cert.public_bytes(serialization.Encoding.DER)]:
         raise BadSignature("manifest.sig embeds a different certificate than signer.pem")

@@ -47,7 +47,11 @@ class Cli:
         return Path(self.env["XDG_DATA_HOME"]) / "python_keyring" / "keyring_pass.cfg"
 
     def __call__(
-        self, *args: str, env: dict[str, str] | None = None, prefix: tuple[str, ...] = ()
+        self,
+        *args: str,
+        env: dict[str, str] | None = None,
+        prefix: tuple[str, ...] = (),
+        cwd: Path | None = None,
     ) -> Result:
         full_env = {**self.env, **(env or {})}
         full_env = {k: v for k, v in full_env.items() if v is not None and v != "\0unset"}
@@ -59,6 +63,7 @@ class Cli:
             stdin=subprocess.DEVNULL,
             timeout=120,
             check=False,
+            cwd=cwd,
         )
         return Result(proc.returncode, proc.stdout, proc.stderr)
 
