@@ -290,10 +290,8 @@ def bench_live_qa(tmp: Path, edits: int) -> None:
     )
 
 
-def bench_review_pdf(tmp: Path, runs: int) -> None:
-    import shutil
-
-    from chc_desktop.services import assessments, cases_import, demo, profiles, qa, review, signing
+def _signed_bench_profile(tmp: Path) -> tuple[object, str]:
+    from chc_desktop.services import assessments, cases_import, demo, profiles, signing
     from chc_desktop.services.profile_files import ProfileLocation
     from tests.helpers import qa_docs
     from tests.helpers.data import TODAY, case_dicts, to_csv
@@ -303,20 +301,35 @@ def bench_review_pdf(tmp: Path, runs: int) -> None:
     profile = profiles.unlock(location, PASSPHRASE)
     cases_import.import_cases(profile, to_csv(case_dicts(2)), "c.csv", today=TODAY)
     aid = assessments.import_document(profile, qa_docs.clean_dst()).id
-    qa.gate(profile, aid)
     signing.sign(profile, aid, "Assessed and recorded by me", PASSPHRASE)
-    review.signed_pdf(profile, aid, PASSPHRASE)  # warm-up: fonts, imports
-    ours = statistics.median(
+    return profile, aid
+
+
+def bench_review_pdf(tmp: Path, runs: int) -> bytes:
+    """Render + sign the review PDF, and build the whole pack; returns one pack's bytes."""
+    import shutil
+
+    from chc_desktop.services import packs, review
+
+    profile, aid = _signed_bench_profile(tmp)
+    packs.build(profile, aid, PASSPHRASE)  # warm-up: fonts, imports
+    pdf = statistics.median(
         timed(lambda: review.signed_pdf(profile, aid, PASSPHRASE)) for _ in range(runs)
     )
+    whole = statistics.median(
+        timed(lambda: packs.build(profile, aid, PASSPHRASE)) for _ in range(runs)
+    )
+    pack = packs.build(profile, aid, PASSPHRASE)[0]
     profile.close()
-    print(f"Review PDF of a full DST, rendered and PAdES-signed in-process (median of {runs}):")
+    print(f"Review pack of a full DST, in-process (median of {runs}):")
     office = shutil.which("soffice") or shutil.which("libreoffice")
     if office is None:
+        print(f"  review.pdf render + PAdES sign {pdf * 1000:9.1f} ms")
         print(
-            f"  render + sign {ours * 1000:9.1f} ms  (goal < 100 ms; LibreOffice not installed, so no ratio)"
+            f"  whole .chcpack (PDF, manifest, CMS, zip) {whole * 1000:9.1f} ms  "
+            "(goal < 100 ms; LibreOffice not installed, so no ratio)"
         )
-        return
+        return pack
     docx = tmp / "review.docx"
     _write_docx(docx)
     base = timed(
@@ -325,7 +338,42 @@ def bench_review_pdf(tmp: Path, runs: int) -> None:
             check=True, capture_output=True,
         )
     )  # fmt: skip
-    line("render + sign vs soffice .docx -> unsigned PDF", ours, base, "ms", "goal: 10x faster")
+    line("whole pack vs soffice .docx -> unsigned PDF", whole, base, "ms", "goal: 10x faster")
+    return pack
+
+
+def bench_verify(tmp: Path, pack: bytes, count: int, sample: int) -> None:
+    """``pack verify`` of many packs (whole command) vs pyHanko's CLI run once per file."""
+    folder = tmp / "packs"
+    folder.mkdir()
+    entries = __import__("chc_desktop.packs.zip_safe", fromlist=["x"]).read_entries(pack)
+    (tmp / "signer.pem").write_bytes(entries["signer.pem"])
+    (tmp / "review.pdf").write_bytes(entries["review.pdf"])
+    files = []
+    for n in range(count):
+        path = folder / f"{n:05}.chcpack"
+        path.write_bytes(pack)
+        files.append(str(path))
+    environ = env(tmp / "nobody")
+    cmd = [sys.executable, "-m", "chc_desktop", "--home", str(tmp / "nobody"), "pack", "verify"]
+    ours = timed(
+        lambda: subprocess.run(
+            [*cmd, *files, "--json"], env=environ, check=True, capture_output=True
+        )
+    )
+    tool = str(Path(sys.executable).with_name("pyhanko"))
+    check = [tool, "sign", "validate", "--trust", str(tmp / "signer.pem"), "--trust-replace"]
+    per_file = statistics.median(
+        timed(
+            lambda: subprocess.run(
+                [*check, str(tmp / "review.pdf")], check=True, capture_output=True
+            )
+        )
+        for _ in range(sample)
+    )
+    print(f"Verify {count} packs, whole command, {os.cpu_count()} cores (goal < 25 s):")
+    line(f"pack verify x{count} vs pyhanko CLI per file x{count}", ours, per_file * count, "s",
+         f"(pyhanko CLI {per_file:.2f} s/file, median of {sample}; PDF only)")  # fmt: skip
 
 
 def _write_docx(path: Path) -> None:
@@ -368,7 +416,8 @@ def main() -> int:
         bench_filter(tmp, big)
         bench_autosave(tmp, 30 if args.quick else 100)
         bench_live_qa(tmp, 40 if args.quick else 100)
-        bench_review_pdf(tmp, 5 if args.quick else 20)
+        pack = bench_review_pdf(tmp, 5 if args.quick else 20)
+        bench_verify(tmp, pack, 200 if args.quick else 1000, 3 if args.quick else 10)
         bench_import(tmp, big)
     return 0
 
