@@ -27,6 +27,7 @@ SHORTCUTS = (
     ("Up / Down", "Move through the list; the detail pane follows"),
     ("Enter / Ctrl+O", "Open the selected case: resume or start an assessment"),
     ("Ctrl+I", "Import cases from a CSV or JSON file"),
+    ("Ctrl+Shift+V", "Verify review packs (drop files on the dialog, or Ctrl+O in it)"),
     ("F5", "Reload the case list"),
     ("F1", "This list"),
     ("Ctrl+Q", "Quit"),

@@ -85,6 +85,7 @@ class MainWindow(QMainWindow):
         self.model.modelReset.connect(self._restore_selection)
         ui.actionImport.triggered.connect(self.import_cases)
         ui.actionOpenCase.triggered.connect(self.open_case)
+        ui.actionVerifyPacks.triggered.connect(self.verify_packs)
         ui.caseTable.activated.connect(lambda _index: self.open_case())
         ui.actionQuit.triggered.connect(self.close)
         ui.actionFind.triggered.connect(self.focus_filter)
@@ -238,6 +239,14 @@ class MainWindow(QMainWindow):
             self, "Import cases", "", "Case files (*.csv *.json);;All files (*)"
         )
         return Path(name) if name else None
+
+    def verify_packs(self) -> None:
+        """Open the pack verification dialog."""
+        if self._profile is None:
+            return
+        from chc_desktop.gui import verify_dialog
+
+        self.verify_dialog = verify_dialog.open_dialog(self, self._runner, self.profile)
 
     def import_cases(self) -> None:
         """Import a CSV or JSON file of assigned cases, all or nothing."""

@@ -6,6 +6,7 @@ verification in its audit trail.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -65,8 +66,13 @@ def verify_paths(
     roots: Sequence[x509.Certificate] = (),
     progress: Progress | None = None,
     workers: int | None = None,
+    start_method: str | None = None,
 ) -> list[PackReport]:
-    """Reports in the order of ``paths``; uses every core for more than a few packs."""
+    """Reports in the order of ``paths``; uses every core for more than a few packs.
+
+    ``start_method="spawn"`` gives clean worker processes; the GUI needs it,
+    because forking a process that runs Qt threads is unsafe.
+    """
     pem = b"".join(c.public_bytes(serialization.Encoding.PEM) for c in roots)
     done: list[PackReport] = []
     workers = workers or os.cpu_count() or 1
@@ -77,7 +83,8 @@ def verify_paths(
                 progress("verifying", len(done), len(paths))
         return done
     chunk = max(1, min(32, len(paths) // (workers * 8)))
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    context = multiprocessing.get_context(start_method)
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         for report in pool.map(verify_path, paths, [pem] * len(paths), chunksize=chunk):
             done.append(report)
             if progress:

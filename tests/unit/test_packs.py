@@ -90,7 +90,10 @@ def test_amended_pack_names_the_earlier_pack(profile: Profile, tmp_path: Path) -
     assert all(r.valid and r.trusted for r in reports), [r.errors for r in reports]
 
 
-def test_many_packs_verify_in_order_on_all_cores(profile: Profile, tmp_path: Path) -> None:
+@pytest.mark.parametrize("start_method", [None, "spawn"])  # the CLI forks; the GUI spawns
+def test_many_packs_verify_in_order_on_all_cores(
+    profile: Profile, tmp_path: Path, start_method: str | None
+) -> None:
     aid = signed_dst(profile)
     data = packs.build(profile, aid, PASSPHRASE)[0]
     paths = []
@@ -100,7 +103,7 @@ def test_many_packs_verify_in_order_on_all_cores(profile: Profile, tmp_path: Pat
         paths.append(str(path))
     seen: list[int] = []
     reports = pack_verify.verify_paths(
-        paths, progress=lambda _s, done, _t: seen.append(done), workers=2
+        paths, progress=lambda _s, done, _t: seen.append(done), workers=2, start_method=start_method
     )
     assert [r.file for r in reports] == paths
     assert [r.valid for r in reports] == [n != 7 for n in range(len(paths))]

@@ -37,12 +37,17 @@ KIND_NAMES = {
 
 
 class CaseDialog(QDialog):
-    """Lists the case's assessments; ``resume(id)`` or ``start(kind)`` is called on choice."""
+    """The case's assessments with their signing and pack history.
+
+    ``resume(id)`` or ``start(kind)`` is called on the user's choice.
+    """
 
     def __init__(
         self,
         case_ref: str,
         existing: list[AssessmentInfo],
+        history: dict[str, str],
+        *,
         resume: Callable[[str], None],
         start: Callable[[str], None],
         parent: QWidget | None = None,
@@ -56,9 +61,10 @@ class CaseDialog(QDialog):
         fields.name(self.list, "Assessments for this case")
         caption.setBuddy(self.list)
         for info in existing:
-            item = QListWidgetItem(
-                f"{KIND_NAMES[info.kind]} v{info.version}: {info.status}, last saved {info.updated_at[:16].replace('T', ' ')} UTC"
-            )
+            text = f"{KIND_NAMES[info.kind]} v{info.version}: {info.status}, last saved {info.updated_at[:16].replace('T', ' ')} UTC"
+            if history.get(info.id):
+                text += f"\n    {history[info.id]}"
+            item = QListWidgetItem(text)
             item.setData(256, info.id)
             self.list.addItem(item)
         if not existing:

@@ -12,6 +12,7 @@ from chc_desktop.gui.workspace.case_dialog import CaseDialog
 if TYPE_CHECKING:
     from chc_desktop.services.assessments import Assessment, AssessmentInfo
     from chc_desktop.services.context import Profile
+    from chc_desktop.services.pack_history import VersionHistory
 
 
 def _warn(parent: QWidget, exc: Exception) -> None:
@@ -26,14 +27,16 @@ def open_case(
     windows: list[QWidget],
 ) -> None:
     """Show the case dialog; then open the chosen or new assessment."""
-    from chc_desktop.services import assessments
+    from chc_desktop.services import assessments, pack_history
 
     case_id, case_ref = case
 
-    def listed(existing: list[AssessmentInfo]) -> None:
+    def listed(found: tuple[list[AssessmentInfo], dict[str, VersionHistory]]) -> None:
+        existing, history = found
         dialog = CaseDialog(
             case_ref,
             existing,
+            {aid: h.describe() for aid, h in history.items()},
             resume=lambda aid: open_assessment(parent, profile, runner, aid, windows),
             start=lambda kind: runner.submit(
                 lambda: assessments.new(profile, case_ref, kind),
@@ -45,7 +48,12 @@ def open_case(
         dialog.exec()
 
     runner.submit(
-        lambda: assessments.for_case(profile, case_id), listed, lambda exc: _warn(parent, exc)
+        lambda: (
+            assessments.for_case(profile, case_id),
+            pack_history.for_case(profile, case_id),
+        ),
+        listed,
+        lambda exc: _warn(parent, exc),
     )
 
 

@@ -34,6 +34,7 @@ class QAPanel(QWidget):
     jump = Signal(str, str)
     acknowledge = Signal(object)  # the Finding
     check_sign = Signal()
+    export_pack = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -50,8 +51,15 @@ class QAPanel(QWidget):
             "Sign and freeze this assessment; refused, with the reasons, while quality checks block it"
         )
         self.sign_button.clicked.connect(self.check_sign)
+        self.export_button = QPushButton("E&xport review pack…", self)
+        self.export_button.setToolTip(
+            "Build the signed review pack (.chcpack) of this signed version to send on"
+        )
+        self.export_button.setEnabled(False)
+        self.export_button.clicked.connect(self.export_pack)
         row = QHBoxLayout()
         row.addStretch(1)
+        row.addWidget(self.export_button)
         row.addWidget(self.sign_button)
         layout.addWidget(QLabel("<b>Quality checks</b>", self))
         layout.addWidget(self.summary)

@@ -1,4 +1,4 @@
-"""Signing from the workspace, step by step.
+"""Signing and exporting the review pack from the workspace, step by step.
 
 The QA gate runs first (no passphrase is asked while it blocks), then the meaning
 and the passphrase, then the signature on the worker; the window turns read-only.
@@ -7,13 +7,15 @@ and the passphrase, then the signature on the worker; the window turns read-only
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from chc_desktop.gui.tasks import TaskRunner
 
 if TYPE_CHECKING:
+    from chc_desktop.services.assessments import AssessmentInfo
     from chc_desktop.services.context import Profile
 
 DEFAULT_MEANING = "Assessed and recorded by me"
@@ -59,4 +61,37 @@ def _ask_and_sign(
         lambda: signing.sign(profile, assessment_id, meaning, passphrase),
         done,
         lambda exc: QMessageBox.warning(parent, "Not signed", str(exc)),
+    )
+
+
+def export_pack(
+    parent: QWidget, runner: TaskRunner, profile: Profile, info: AssessmentInfo
+) -> None:
+    """Ask where to save and for the passphrase, then build and write the pack on the worker."""
+    from chc_desktop.services import packs
+
+    suggested = str(Path.home() / f"{info.case_ref}-{info.kind}-v{info.version}.chcpack")
+    name, _ = QFileDialog.getSaveFileName(
+        parent, "Export review pack", suggested, "Review packs (*.chcpack)"
+    )
+    if not name:
+        return
+    path = Path(name if name.endswith(".chcpack") else f"{name}.chcpack")
+    passphrase, ok = QInputDialog.getText(
+        parent,
+        "Export review pack",
+        "Your passphrase, to sign the pack:",
+        QLineEdit.EchoMode.Password,
+    )
+    if not ok:
+        return
+    runner.submit(
+        lambda: packs.export(profile, info.id, passphrase, path),
+        lambda done: QMessageBox.information(
+            parent,
+            "Review pack exported",
+            f"Saved {done.path.name}.\n\nAnyone can check it with File ▸ Verify review packs, "
+            f"or 'chc-desktop pack verify {done.path.name}'.",
+        ),
+        lambda exc: QMessageBox.warning(parent, "Not exported", str(exc)),
     )

@@ -111,6 +111,9 @@ class AssessmentWindow(QMainWindow):
         self.qa_panel.jump.connect(self.jump)
         self.qa_panel.acknowledge.connect(self._acknowledge)
         self.qa_panel.check_sign.connect(self.check_before_signing)
+        self.qa_panel.export_pack.connect(
+            lambda: sign_flow.export_pack(self, self._runner, self._profile, self.info)
+        )
         self._shortcuts()
         self._render()
         self.steps.setCurrentRow(0)
@@ -333,6 +336,7 @@ class AssessmentWindow(QMainWindow):
         """Read-only: the service refuses edits anyway; this makes it plain on screen."""
         self.stack.setEnabled(False)
         self.qa_panel.sign_button.setEnabled(False)
+        self.qa_panel.export_button.setEnabled(True)  # the service refuses unsigned versions
         self.saved_mark.setText(why)
 
     def _signed(self, signed: Any) -> None:
