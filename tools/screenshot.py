@@ -7,6 +7,7 @@ Usage: xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python tools/screenshot.
 from __future__ import annotations
 
 import sys
+import tempfile
 from datetime import date
 from pathlib import Path
 
@@ -15,10 +16,14 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from chc_desktop.gui.main_window import MainWindow
 from chc_desktop.gui.tasks import TaskRunner
+from chc_desktop.gui.verify_dialog import VerifyDialog, verify_with_profile
 from chc_desktop.gui.workspace.window import AssessmentWindow
-from chc_desktop.services import assessments, content, profiles
+from chc_desktop.packs import zip_safe
+from chc_desktop.services import assessments, content, packs, profiles
 from chc_desktop.services.context import Profile
+from chc_desktop.services.demo import EXAMPLE_MEANING
 from chc_desktop.services.profile_files import DEMO_PASSPHRASE, locate
+from chc_desktop.store import models
 
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 SIZE = (1366, 768)
@@ -80,6 +85,30 @@ def checklist(profile: Profile, runner: TaskRunner) -> None:
     window.close()
 
 
+def verify(profile: Profile, runner: TaskRunner) -> None:
+    """The verify dialog with the demo's signed example, intact and with one level edited."""
+    with profile.reading() as session:
+        aid = (
+            session.query(models.Signature.assessment_id)
+            .filter_by(meaning=EXAMPLE_MEANING)
+            .scalar()
+        )
+    with tempfile.TemporaryDirectory() as tmp:
+        good = Path(tmp) / "DEMO-0001-dst-v1.chcpack"
+        packs.export(profile, aid, DEMO_PASSPHRASE, good)
+        entries = dict(zip_safe.read_entries(good.read_bytes()))  # someone edits a level
+        entries["assessment.json"] = entries["assessment.json"].replace(b'"high"', b'"severe"', 1)
+        bad = Path(tmp) / "DEMO-0001-dst-v1-edited.chcpack"
+        bad.write_bytes(zip_safe.write_entries(entries))
+        dialog = VerifyDialog(runner, verify_with_profile(profile))
+        dialog.resize(900, 560)
+        dialog.show()
+        dialog.verify([str(good), str(bad)])
+        dialog.results.expandAll()
+        save(dialog, "verify-dialog.png")
+        dialog.close()
+
+
 def main(home: str) -> int:
     app = QApplication(sys.argv[:1])
     profile = profiles.unlock(locate(Path(home), "demo"), DEMO_PASSPHRASE)
@@ -89,6 +118,7 @@ def main(home: str) -> int:
         case_list(profile, runner)
         dst(profile, runner)
         checklist(profile, runner)
+        verify(profile, runner)
     finally:
         runner.shutdown()
         profile.close()

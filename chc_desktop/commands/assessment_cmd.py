@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from chc_desktop.commands.checks_cmd import read_json
-from chc_desktop.commands.session import ask_passphrase, opened
+from chc_desktop.commands.session import opened, signing_passphrase
 from chc_desktop.services.errors import InvalidInput
 
 if TYPE_CHECKING:
@@ -127,9 +127,7 @@ def run_sign(args: argparse.Namespace) -> int:
     from chc_desktop.services import signing
 
     with opened(args) as profile:
-        signed = signing.sign(
-            profile, args.id, args.meaning, ask_passphrase("Passphrase to sign: ")
-        )
+        signed = signing.sign(profile, args.id, args.meaning, signing_passphrase(profile))
     print(f"signed at {signed.signed_at}; record sha256 {signed.record_sha256}", file=sys.stderr)
     return 0
 

@@ -47,6 +47,14 @@ def run_demo(args: argparse.Namespace) -> int:
         )
         if passphrase == DEMO_PASSPHRASE:
             print(f"Demo passphrase: {DEMO_PASSPHRASE}", file=sys.stderr)
+        if result.example:
+            ref, aid = result.example
+            print(
+                f"A finished, signed example DST is on case {ref} (assessment {aid}).\n"
+                f"Export its review pack with: chc-desktop --home {location.home} "
+                f"pack export {aid} -o example.chcpack",
+                file=sys.stderr,
+            )
     else:
         print(f"Demo profile already exists in {location.folder}; opening it.", file=sys.stderr)
     if args.no_gui:

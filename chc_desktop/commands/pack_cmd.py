@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from chc_desktop.commands.progress import TerminalProgress
-from chc_desktop.commands.session import ask_passphrase, open_profile, opened
+from chc_desktop.commands.session import open_profile, opened, signing_passphrase
 from chc_desktop.services.errors import ServiceError
 
 if TYPE_CHECKING:
@@ -39,7 +39,7 @@ def run_export(args: argparse.Namespace) -> int:
     from chc_desktop.services import packs
 
     with opened(args) as profile:
-        done = packs.export(profile, args.id, ask_passphrase("Passphrase to sign: "), args.output)
+        done = packs.export(profile, args.id, signing_passphrase(profile), args.output)
     print(f"wrote {done.path} (manifest sha256 {done.manifest_sha256})", file=sys.stderr)
     if done.supersedes:
         print(f"it supersedes the pack with manifest sha256 {done.supersedes}", file=sys.stderr)

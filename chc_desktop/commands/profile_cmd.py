@@ -1,4 +1,4 @@
-"""``profile init`` and ``profile show``."""
+"""``profile init``, ``recover`` and ``show`` (identity and trust live in identity_cmd)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import json
 import os
 import sys
 
+from chc_desktop.commands import identity_cmd
 from chc_desktop.commands.session import (
     ask_passphrase,
     ask_secret,
@@ -35,6 +36,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     show = psub.add_parser("show", help="name, roles, store path, schema version")
     show.add_argument("--json", action="store_true", help="print JSON on stdout")
     show.set_defaults(func=run_show)
+    identity_cmd.add_actions(psub)
 
 
 def run_init(args: argparse.Namespace) -> int:

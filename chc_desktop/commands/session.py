@@ -58,11 +58,16 @@ def new_passphrase() -> str:
     return first
 
 
-def passphrase_for(location: ProfileLocation) -> str:
+def passphrase_for(location: ProfileLocation, prompt: str = "Passphrase: ") -> str:
     """The demo profile's passphrase is printed and known; others are asked for."""
     if os.environ.get(PASSPHRASE_ENV) is None and read_profile_doc(location).get("demo"):
         return DEMO_PASSPHRASE
-    return ask_passphrase()
+    return ask_passphrase(prompt)
+
+
+def signing_passphrase(profile: Profile) -> str:
+    """The passphrase again, for a signature (design.md §3: asked at every signature)."""
+    return passphrase_for(profile.location, "Passphrase to sign: ")
 
 
 @contextmanager

@@ -26,6 +26,7 @@ class Action(StrEnum):
     PACK_EXPORT = "pack.export"
     PACK_VERIFY = "pack.verify"
     TRUST_MANAGE = "trust.manage"
+    IDENTITY_MANAGE = "identity.manage"
 
 
 PERMISSIONS: dict[Action, frozenset[Role]] = {
@@ -39,6 +40,7 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.PACK_EXPORT: frozenset({Role.ASSESSOR}),
     Action.PACK_VERIFY: frozenset(Role),
     Action.TRUST_MANAGE: frozenset({Role.ASSESSOR, Role.QA_LEAD}),
+    Action.IDENTITY_MANAGE: frozenset(Role),
 }
 
 

@@ -66,20 +66,24 @@ def fake_nhs_numbers(prefix: str, rng: random.Random) -> Iterator[str]:
         yield body + str(digit)
 
 
+def case_ref(prefix: str, index: int, count: int) -> str:
+    """The reference of the ``index``-th of ``count`` demo cases (at least four digits)."""
+    return f"{prefix}-{index:0{max(4, len(str(count)))}d}"
+
+
 def generate(params: DemoParams, count: int, today: date) -> list[DemoCase]:
     """Generate ``count`` cases; the same inputs always give the same cases."""
     rng = random.Random(params.seed)
     numbers = fake_nhs_numbers(params.nhs_prefix, rng)
     types = [CaseType(c) for c in params.case_types]
     settings = [Setting(s) for s in params.settings]
-    width = max(4, len(str(count)))
     cases: list[DemoCase] = []
     for index in range(1, count + 1):
         received = today - timedelta(days=rng.randrange(params.received_within_days))
         age_days = rng.randrange(65 * 365, 100 * 365)
         decided = (today - received).days > 14 and rng.random() < params.decided_share
         record = CaseRecord(
-            case_ref=f"{params.ref_prefix}-{index:0{width}d}",
+            case_ref=case_ref(params.ref_prefix, index, count),
             nhs_number=next(numbers),
             given_name=rng.choice(params.given_names),
             family_name=rng.choice(params.family_names),

@@ -35,13 +35,13 @@ if TYPE_CHECKING:
 
 GREEN, RED, GREY = QColor("#1b6e2a"), QColor("#b00020"), QColor("#666666")
 CHECK_WORDS = {
-    "zip": "The file is a safe, complete pack (no extra, missing or hidden entries)",
-    "manifest_signature": "The manifest is signed by the certificate in the pack",
-    "file_digests": "Every file matches the digest in the signed manifest",
-    "pdf_signature": "The review PDF's signature is intact and made by the same signer",
-    "pdf_covers_whole_file": "The PDF signature covers the whole file (nothing added after signing)",
-    "record_digest": "The assessment data matches the record digest printed in the PDF",
-    "audit_chain": "The audit trail is unbroken and ends at the signing",
+    "zip": "A safe, complete pack (no extra or hidden entries)",
+    "manifest_signature": "Manifest signed by the certificate in the pack",
+    "file_digests": "Every file matches the signed manifest",
+    "pdf_signature": "Review PDF signature intact, by the same signer",
+    "pdf_covers_whole_file": "PDF signature covers the whole file",
+    "record_digest": "Assessment data matches the digest in the PDF",
+    "audit_chain": "Audit trail unbroken, ending at the signing",
 }
 VerifyFn = Callable[[Sequence[str], ProgressBridge], list[PackReport]]
 
@@ -79,7 +79,7 @@ class VerifyDialog(QDialog):
         self.hint.setWordWrap(True)
         self.results = QTreeWidget()
         self.results.setHeaderLabels(["Pack and checks", "Result"])
-        self.results.setColumnWidth(0, 560)
+        self.results.setColumnWidth(0, 400)
         self.results.setAccessibleName("Verification results")
         self.results.setAlternatingRowColors(True)
         self.bar = QProgressBar()
@@ -154,14 +154,15 @@ def _verdict(report: PackReport) -> tuple[str, QColor]:
         return "✘ Invalid: do not rely on this pack", RED
     if report.trusted:
         return "✔ Valid, trusted signer", GREEN
-    return "✔ Valid, but the signer is not trusted by this profile", QColor("#8a5a00")
+    return "✔ Valid, signer not trusted here", QColor("#8a5a00")
 
 
 def _pack_item(report: PackReport) -> QTreeWidgetItem:
     verdict, colour = _verdict(report)
     signer: dict[str, Any] = report.signer
-    who = f" — signed by {signer.get('name')} ({signer.get('role')})" if report.valid else ""
-    item = QTreeWidgetItem([f"{Path(report.file).name}{who}", verdict])
+    if report.valid:
+        verdict += f": {signer.get('name')} ({signer.get('role')})"
+    item = QTreeWidgetItem([Path(report.file).name, verdict])
     item.setToolTip(0, report.file)
     item.setForeground(1, QBrush(colour))
     font = item.font(0)

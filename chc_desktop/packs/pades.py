@@ -7,6 +7,7 @@ UTC time). A timestamp from a TSA can be added later as a new revision.
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 
 from asn1crypto import keys as asn1_keys
 from asn1crypto import x509 as asn1_x509
@@ -24,18 +25,24 @@ from chc_desktop.packs.review_pdf import Slot
 FIELD = "CHCSignature"
 
 
+def _asn1(certificate: x509.Certificate) -> asn1_x509.Certificate:
+    return asn1_x509.Certificate.load(certificate.public_bytes(serialization.Encoding.DER))
+
+
 def signer_for(
-    key: ec.EllipticCurvePrivateKey, certificate: x509.Certificate
+    key: ec.EllipticCurvePrivateKey,
+    certificate: x509.Certificate,
+    chain: Sequence[x509.Certificate] = (),
 ) -> signers.SimpleSigner:
-    """A pyHanko signer from our decrypted key and certificate (nothing written to disk)."""
-    cert = asn1_x509.Certificate.load(certificate.public_bytes(serialization.Encoding.DER))
+    """A pyHanko signer from our decrypted key and certificates (nothing written to disk)."""
+    cert = _asn1(certificate)
     der = key.private_bytes(
         serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
     )
     return signers.SimpleSigner(
         signing_cert=cert,
         signing_key=asn1_keys.PrivateKeyInfo.load(der),
-        cert_registry=SimpleCertificateStore.from_certs([cert]),  # type: ignore[no-untyped-call]
+        cert_registry=SimpleCertificateStore.from_certs([cert, *map(_asn1, chain)]),  # type: ignore[no-untyped-call]
     )
 
 
@@ -60,7 +67,7 @@ def sign_pdf(
         reason=reason,
     )
     style = TextStampStyle(
-        stamp_text="Digitally signed by %(signer)s\nTime (UTC): %(ts)s", border_width=0
+        stamp_text="Digitally signed by %(signer)s\nPDF signed (UTC): %(ts)s", border_width=0
     )
     out = signers.PdfSigner(meta, signer=signer, stamp_style=style).sign_pdf(writer)
     return bytes(out.getvalue())

@@ -135,7 +135,9 @@ def _digests(report: PackReport, entries: dict[str, bytes]) -> None:
     bad = [n for n in manifest.DIGESTED if files.get(n) != sha256_hex(entries[n])]
     report.set(
         "file_digests",
-        f"file_digests: {', '.join(bad)} differ from the manifest's digests" if bad else None,
+        f"file_digests: {', '.join(bad)} {'differs' if len(bad) == 1 else 'differ'} from the manifest's digests"
+        if bad
+        else None,
     )
 
 

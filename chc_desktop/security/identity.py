@@ -14,6 +14,7 @@ from datetime import UTC, datetime, timedelta
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 
 VALID_YEARS = 5
@@ -34,6 +35,11 @@ class Identity:
     def certificate(self) -> x509.Certificate:
         """The parsed certificate."""
         return x509.load_pem_x509_certificate(self.certificate_pem)
+
+    @property
+    def chain(self) -> list[x509.Certificate]:
+        """Issuing certificates after the signer's own (empty when self-signed)."""
+        return x509.load_pem_x509_certificates(self.certificate_pem)[1:]
 
     @property
     def fingerprint(self) -> str:
@@ -95,9 +101,59 @@ def create(
     )
     return Identity(
         certificate.public_bytes(serialization.Encoding.PEM),
-        key.private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.PKCS8,
-            serialization.BestAvailableEncryption(passphrase.encode("utf-8")),
-        ),
+        _encrypted(key, passphrase),
+    )
+
+
+class BadBundle(ValueError):
+    """The PKCS#12 file cannot be used as a signing identity; the message says why."""
+
+
+def from_pkcs12(
+    data: bytes, password: str, passphrase: str, now: datetime | None = None
+) -> Identity:
+    """An identity issued by an organisation CA: the key re-encrypted with our passphrase.
+
+    The certificate PEM holds the signer's certificate first, then the chain, so
+    a pack's signer.pem lets a verifier build the path to the organisation root.
+    """
+    try:
+        key, cert, chain = pkcs12.load_key_and_certificates(data, password.encode("utf-8"))
+    except ValueError:
+        raise BadBundle("the file is not a PKCS#12 bundle, or the password is wrong") from None
+    if key is None or cert is None:
+        raise BadBundle("the bundle must hold a private key and its certificate")
+    if not isinstance(key, ec.EllipticCurvePrivateKey):
+        raise BadBundle(
+            "only elliptic-curve (EC) signing keys are supported; ask for an EC certificate"
+        )
+    if key.public_key().public_numbers() != cert.public_key().public_numbers():  # type: ignore[union-attr]
+        raise BadBundle("the bundle's key does not belong to its certificate")
+    try:
+        usage = cert.extensions.get_extension_for_class(x509.KeyUsage).value
+        for_signing = usage.content_commitment
+    except x509.ExtensionNotFound:
+        for_signing = False
+    if not for_signing:
+        raise BadBundle(
+            "the certificate is not for signatures (it lacks the non-repudiation key usage)"
+        )
+    moment = now or datetime.now(UTC)
+    if not cert.not_valid_before_utc <= moment <= cert.not_valid_after_utc:
+        raise BadBundle(
+            f"the certificate is not valid now (valid {cert.not_valid_before_utc:%Y-%m-%d} to {cert.not_valid_after_utc:%Y-%m-%d})"
+        )
+    pem = b"".join(c.public_bytes(serialization.Encoding.PEM) for c in (cert, *chain))
+    return Identity(
+        pem,
+        _encrypted(key, passphrase),
+    )
+
+
+def _encrypted(key: ec.EllipticCurvePrivateKey, passphrase: str) -> bytes:
+    """PKCS#8 PEM encrypted with the passphrase."""
+    return key.private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.PKCS8,
+        serialization.BestAvailableEncryption(passphrase.encode("utf-8")),
     )

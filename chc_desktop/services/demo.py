@@ -8,7 +8,7 @@ from datetime import date
 from importlib import resources
 
 from chc_desktop.domain.roles import Role
-from chc_desktop.domain.synthetic import DemoParams, generate
+from chc_desktop.domain.synthetic import DemoParams, case_ref, generate
 from chc_desktop.services import cases_import, profiles
 from chc_desktop.services.context import Profile
 from chc_desktop.services.profile_files import (
@@ -33,6 +33,7 @@ class DemoResult:
     created: bool
     cases: int
     recovery_code: str | None
+    example: tuple[str, str] | None = None  # (case_ref, assessment id) of the signed example
 
 
 def ensure_demo(
@@ -54,9 +55,13 @@ def ensure_demo(
     profile = profiles.unlock(location, passphrase)
     try:
         added = add_demo_cases(profile, cases, today or date.today())
+        example = None
+        if added:
+            ref = case_ref(load_params().ref_prefix, 1, added)
+            example = (ref, add_finished_example(profile, passphrase, ref))
     finally:
         profile.close()
-    return DemoResult(location, True, added, created.recovery_code)
+    return DemoResult(location, True, added, created.recovery_code, example)
 
 
 def add_demo_cases(profile: Profile, count: int, today: date) -> int:
@@ -65,3 +70,20 @@ def add_demo_cases(profile: Profile, count: int, today: date) -> int:
     return cases_import.store_records(
         profile, ((c.record, c.status) for c in generated), "demo.generate"
     )
+
+
+EXAMPLE_MEANING = "Assessed and recorded by me (demo example)"
+EXAMPLE_JUSTIFICATION = "Demo example: the delay and setting were agreed with the family (demo)"
+
+
+def add_finished_example(profile: Profile, passphrase: str, on_case: str) -> str:
+    """A complete, QA-clean DST on the first demo case, signed so its pack can be exported."""
+    from chc_desktop.services import assessments, qa, signing
+
+    path = resources.files("chc_desktop.resources") / "demo" / "finished_dst.json"
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    info = assessments.import_document(profile, doc, case_ref=on_case)
+    if qa.check(profile, info.id).open_warnings:
+        qa.acknowledge(profile, info.id, None, EXAMPLE_JUSTIFICATION)
+    signing.sign(profile, info.id, EXAMPLE_MEANING, passphrase)
+    return info.id

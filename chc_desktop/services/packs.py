@@ -17,7 +17,7 @@ from chc_desktop import __version__
 from chc_desktop.domain.canonical import canonical_json, sha256_hex
 from chc_desktop.domain.roles import Action
 from chc_desktop.packs import cms, manifest, zip_safe
-from chc_desktop.services import assessments, review, signing
+from chc_desktop.services import assessments, review, signing_identity
 from chc_desktop.services.audit import utc_now
 from chc_desktop.services.context import Profile
 from chc_desktop.services.errors import InvalidInput
@@ -81,13 +81,13 @@ def _earlier(session: Session, assessment_id: str) -> tuple[str | None, str | No
 def build(profile: Profile, assessment_id: str, passphrase: str) -> tuple[bytes, str, str | None]:
     """The pack's bytes, its manifest digest, and the earlier pack it supersedes."""
     profile.require(Action.PACK_EXPORT)
-    signer, key = signing.unlocked_identity(profile, passphrase)
-    record = canonical_json(assessments.export(profile, assessment_id))
-    found = assessments.get(profile, assessment_id)
     with profile.reading() as session:
         sig = _signature(session, assessment_id)
         events = _audit_events(session, assessment_id)
         supersedes, supersedes_record = _earlier(session, assessment_id)
+    signer, key = signing_identity.unlocked(profile, passphrase, sig.certificate_sha256)
+    record = canonical_json(assessments.export(profile, assessment_id))
+    found = assessments.get(profile, assessment_id)
     if sha256_hex(record) != sig.record_sha256:
         raise InvalidInput(
             f"assessment {assessment_id} no longer matches what was signed; nothing was exported"

@@ -293,4 +293,6 @@ def recover(
 def certificate_fingerprint(profile: Profile) -> str | None:
     """SHA-256 of the profile's signing certificate (for ``profile show``)."""
     with Session(profile.engine) as session:
-        return session.scalar(select(SigningIdentity.fingerprint).where(SigningIdentity.id == 1))
+        return session.scalar(
+            select(SigningIdentity.fingerprint).order_by(SigningIdentity.id.desc()).limit(1)
+        )

@@ -12,7 +12,7 @@ from chc_desktop.domain.roles import Action
 from chc_desktop.packs import pades, review_pdf
 from chc_desktop.packs.review_pdf import ReviewInput, SignatureLine, Slot
 from chc_desktop.security import identity
-from chc_desktop.services import assessments, qa, signing
+from chc_desktop.services import assessments, qa, signing_identity
 from chc_desktop.services.content import load
 from chc_desktop.services.context import Profile
 from chc_desktop.services.errors import InvalidInput
@@ -78,7 +78,15 @@ def render(profile: Profile, assessment_id: str) -> tuple[bytes, Slot]:
 
 def signed_pdf(profile: Profile, assessment_id: str, passphrase: str) -> bytes:
     """The review PDF with the signer's PAdES signature (the key needs the passphrase)."""
-    signer, key = signing.unlocked_identity(profile, passphrase)
+    with profile.reading() as session:
+        fingerprint = session.scalar(
+            select(models.Signature.certificate_sha256).where(
+                models.Signature.assessment_id == assessment_id
+            )
+        )
+    if fingerprint is None:
+        raise InvalidInput(f"assessment {assessment_id} is not signed; sign it first")
+    signer, key = signing_identity.unlocked(profile, passphrase, fingerprint)
     return sign_rendered(profile, assessment_id, signer, key)
 
 
@@ -94,7 +102,7 @@ def sign_rendered(
     return pades.sign_pdf(
         pdf,
         slot,
-        pades.signer_for(key, signer.certificate),
+        pades.signer_for(key, signer.certificate, signer.chain),
         name=data.signature.name,
         reason=data.signature.meaning,
     )

@@ -14,13 +14,12 @@ from dataclasses import dataclass
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from chc_desktop.domain.assessment_doc import to_document
 from chc_desktop.domain.canonical import canonical_json, sha256_hex
 from chc_desktop.domain.roles import Action
-from chc_desktop.security import identity, secrets
-from chc_desktop.services import assessment_rows, assessments, qa
+from chc_desktop.security import secrets
+from chc_desktop.services import assessment_rows, assessments, qa, signing_identity
 from chc_desktop.services.audit import utc_now
 from chc_desktop.services.context import Profile
 from chc_desktop.services.errors import InvalidInput
@@ -44,25 +43,6 @@ def record_digest(profile: Profile, assessment_id: str) -> str:
     return sha256_hex(canonical_json(assessments.export(profile, assessment_id)))
 
 
-def _identity(session: Session) -> identity.Identity:
-    row = session.scalars(select(models.SigningIdentity)).first()
-    if row is None:
-        raise InvalidInput("this profile has no signing identity; create a new profile to sign")
-    return identity.Identity(row.certificate_pem.encode(), row.encrypted_key_pem.encode())
-
-
-def unlocked_identity(
-    profile: Profile, passphrase: str
-) -> tuple[identity.Identity, ec.EllipticCurvePrivateKey]:
-    """The profile's certificate and its decrypted key; a wrong passphrase is InvalidInput."""
-    with profile.reading() as session:
-        signer = _identity(session)
-    try:
-        return signer, signer.private_key(passphrase)
-    except identity.WrongPassphrase:
-        raise InvalidInput("wrong passphrase; nothing was signed") from None
-
-
 def sign(profile: Profile, assessment_id: str, meaning: str, passphrase: str) -> Signed:
     """Sign and freeze one version; refused with reasons while QA blocks or the passphrase is wrong."""
     role = profile.require(Action.ASSESSMENT_SIGN)
@@ -70,7 +50,7 @@ def sign(profile: Profile, assessment_id: str, meaning: str, passphrase: str) ->
         raise InvalidInput('say what the signature means, e.g. "Assessed and recorded by me"')
     with profile.reading() as session:
         user = session.scalars(select(models.ProfileUser)).one()
-        signer = _identity(session)
+        signer = signing_identity.current(session)
     if not secrets.verify_passphrase(passphrase, user.passphrase_hash):
         with profile.writing() as session:
             profile.audit(
@@ -144,9 +124,9 @@ def verify_record(profile: Profile, assessment_id: str) -> bool:
         sig = session.scalars(
             select(models.Signature).where(models.Signature.assessment_id == assessment_id)
         ).first()
-        signer = _identity(session)
-    if sig is None:
-        return False
+        if sig is None:
+            return False
+        signer = signing_identity.current(session, sig.certificate_sha256)
     digest = sha256_hex(canonical_json(to_document(assessments.get(profile, assessment_id).doc)))
     public = signer.certificate.public_key()
     assert isinstance(public, ec.EllipticCurvePublicKey)

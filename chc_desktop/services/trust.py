@@ -31,16 +31,19 @@ def fingerprint(cert: x509.Certificate) -> str:
     return hashlib.sha256(cert.public_bytes(serialization.Encoding.DER)).hexdigest()
 
 
+def pem_of(cert: x509.Certificate) -> bytes:
+    """One certificate as PEM."""
+    return cert.public_bytes(serialization.Encoding.PEM)
+
+
 def roots(profile: Profile) -> list[x509.Certificate]:
-    """Every root this profile trusts: its own certificate chain's top and the added roots."""
+    """Every root this profile trusts: the added roots and the tops of its own identities' chains."""
     profile.require(Action.PACK_VERIFY)
     with profile.reading() as session:
         pems = list(session.scalars(select(models.TrustedRoot.certificate_pem)))
-        own = session.scalars(select(models.SigningIdentity.certificate_pem)).first()
+        own = list(session.scalars(select(models.SigningIdentity.certificate_pem)))
     found = [c for pem in pems for c in load_certificates(pem.encode())]
-    if own:
-        found.append(load_certificates(own.encode())[-1])
-    return found
+    return found + [load_certificates(p.encode())[-1] for p in own]
 
 
 def listed(profile: Profile) -> list[Root]:
@@ -70,7 +73,7 @@ def add(profile: Profile, pem: bytes, source: str) -> list[Root]:
             session.add(
                 models.TrustedRoot(
                     fingerprint=root.fingerprint, subject=root.subject, added_at=root.added_at,
-                    certificate_pem=cert.public_bytes(serialization.Encoding.PEM).decode(),
+                    certificate_pem=pem_of(cert).decode(),
                 )
             )  # fmt: skip
             profile.audit(session, "trust.add", f"root:{digest}", role=role.value, after=digest)

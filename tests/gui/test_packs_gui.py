@@ -73,8 +73,8 @@ def test_verify_dialog_shows_each_check(
     _drop(dialog, [good, bad])
     assert dialog.results.topLevelItemCount() == 2
     first, second = dialog.results.topLevelItem(0), dialog.results.topLevelItem(1)
-    assert first.text(0).startswith("good.chcpack — signed by Test Assessor")
-    assert first.text(1) == "✔ Valid, trusted signer"
+    assert first.text(0) == "good.chcpack"
+    assert first.text(1) == "✔ Valid, trusted signer: Test Assessor (assessor)"
     assert [first.child(i).text(1) for i in range(first.childCount())] == ["✔ ok"] * 7
     assert second.text(1).startswith("✘ Invalid")
     assert second.child(0).text(1) == "✘ an entry cannot be read (Bad magic number for file header)"

@@ -180,3 +180,15 @@ def test_cli_export_refusals(tmp_path: Path) -> None:
     assert res.code == 3  # the store itself does not open with a wrong passphrase
     assert cli("pack", "export", "no-such-id", "-o", str(tmp_path / "p.chcpack")).code == 1
     assert not (tmp_path / "p.chcpack").exists()
+
+
+def test_demo_has_a_signed_example_ready_to_export(tmp_path: Path) -> None:
+    cli = Cli(tmp_path)
+    demo_env = {"CHC_DESKTOP_PASSPHRASE": "\0unset"}  # the demo's own passphrase is used
+    made = cli("demo", "--no-gui", "--cases", "5", env=demo_env)
+    assert made.code == 0, made.err
+    aid = made.err.split("(assessment ")[1].split(")")[0]
+    out = tmp_path / "example.chcpack"
+    assert cli("pack", "export", aid, "-o", str(out), env=demo_env).code == 0
+    res = cli("pack", "verify", str(out), "--json", env=demo_env)
+    assert res.code == 0 and res.json()["packs"][0]["signer"]["name"] == "Demo Assessor"
