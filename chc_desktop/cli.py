@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from chc_desktop import __version__, logging_setup
 from chc_desktop.commands import (
     assessment_cmd,
+    audit_cmd,
     cases_cmd,
     checks_cmd,
     demo_cmd,
@@ -50,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     assessment_cmd.add_parser(sub)
     qa_cmd.add_parser(sub)
     pack_cmd.add_parser(sub)
+    audit_cmd.add_parser(sub)
     demo_cmd.add_gui_options(parser)
     parser.set_defaults(func=demo_cmd.run_gui)
     return parser

@@ -27,6 +27,7 @@ class Action(StrEnum):
     PACK_VERIFY = "pack.verify"
     TRUST_MANAGE = "trust.manage"
     IDENTITY_MANAGE = "identity.manage"
+    AUDIT_VERIFY = "audit.verify"
 
 
 PERMISSIONS: dict[Action, frozenset[Role]] = {
@@ -41,6 +42,7 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.PACK_VERIFY: frozenset(Role),
     Action.TRUST_MANAGE: frozenset({Role.ASSESSOR, Role.QA_LEAD}),
     Action.IDENTITY_MANAGE: frozenset(Role),
+    Action.AUDIT_VERIFY: frozenset(Role),
 }
 
 

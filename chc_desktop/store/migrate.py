@@ -14,8 +14,8 @@ from sqlalchemy.exc import OperationalError
 from chc_desktop.store.errors import SchemaTooNew
 
 # The newest migration in db/versions; a test keeps this equal to Alembic's head.
-SCHEMA_HEAD = "0006"
-KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006")
+SCHEMA_HEAD = "0007"
+KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007")
 
 
 def current_revision(engine: Engine) -> str | None:

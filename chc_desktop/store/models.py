@@ -161,6 +161,15 @@ class Signature(Base):
     signature: Mapped[str] = mapped_column(Text)  # base64 ECDSA-SHA256 over record_sha256
 
 
+class AuditAnchor(Base):
+    """The last audit event's seq and hash (one row, kept by a trigger) to detect truncation."""
+
+    __tablename__ = "audit_anchor"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    seq: Mapped[int]
+    hash: Mapped[str] = mapped_column(String(64))
+
+
 class ReviewPack(Base):
     """One exported review pack of a signed version (the file itself lives wherever it was saved)."""
 

@@ -40,7 +40,7 @@ def test_profile_init_prints_recovery_code_once_and_uses_keyring(cli: Cli) -> No
     info = show.json()
     assert info["roles"] == ["assessor"]
     assert info["key_storage"] == "keyring"
-    assert info["schema_version"] == "0006"
+    assert info["schema_version"] == "0007"
     assert result.out.strip() not in show.out
 
 
