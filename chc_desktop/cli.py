@@ -17,6 +17,7 @@ from chc_desktop import __version__, logging_setup
 from chc_desktop.commands import (
     assessment_cmd,
     audit_cmd,
+    backup_cmd,
     cases_cmd,
     checks_cmd,
     demo_cmd,
@@ -52,6 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     qa_cmd.add_parser(sub)
     pack_cmd.add_parser(sub)
     audit_cmd.add_parser(sub)
+    backup_cmd.add_parser(sub)
     demo_cmd.add_gui_options(parser)
     parser.set_defaults(func=demo_cmd.run_gui)
     return parser

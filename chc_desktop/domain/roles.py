@@ -28,6 +28,7 @@ class Action(StrEnum):
     TRUST_MANAGE = "trust.manage"
     IDENTITY_MANAGE = "identity.manage"
     AUDIT_VERIFY = "audit.verify"
+    BACKUP = "backup"
 
 
 PERMISSIONS: dict[Action, frozenset[Role]] = {
@@ -43,6 +44,7 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.TRUST_MANAGE: frozenset({Role.ASSESSOR, Role.QA_LEAD}),
     Action.IDENTITY_MANAGE: frozenset(Role),
     Action.AUDIT_VERIFY: frozenset(Role),
+    Action.BACKUP: frozenset(Role),
 }
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Engine
@@ -38,6 +38,7 @@ class Profile:
     engine: Engine
     user: User
     key_storage: str
+    key: bytes = field(default=b"", repr=False)  # the store key, for backups only
 
     @contextmanager
     def reading(self) -> Iterator[Session]:

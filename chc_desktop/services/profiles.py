@@ -19,7 +19,8 @@ from sqlalchemy.orm import Session
 from chc_desktop.domain.roles import Role
 from chc_desktop.security import identity, secrets
 from chc_desktop.security.keystore import KeyringUnavailable, KeyStore
-from chc_desktop.services import audit
+from chc_desktop.services import audit, backups
+from chc_desktop.services.audit import utc_now
 from chc_desktop.services.context import Profile, User
 from chc_desktop.services.errors import InvalidInput, Unavailable
 from chc_desktop.services.profile_files import (
@@ -34,8 +35,9 @@ from chc_desktop.services.profile_files import (
     read_profile_doc,
     write_json_atomic,
 )
+from chc_desktop.store import backup as store_backup
 from chc_desktop.store import migrate
-from chc_desktop.store.engine import STORE_FILE, open_engine
+from chc_desktop.store.engine import STORE_FILE, integrity_ok, open_engine
 from chc_desktop.store.errors import StoreError, WrongKey
 from chc_desktop.store.models import ProfileUser, SigningIdentity
 
@@ -214,21 +216,19 @@ def unlock(location: ProfileLocation, passphrase: str, keystore: KeyStore | None
     doc = read_profile_doc(location)
     keystore = keystore or KeyStore()
     key = _key(doc, location, passphrase, keystore)
+    engine = _open_sound(location, key)
     try:
-        engine = open_engine(location.folder / STORE_FILE, key)
-        migrate.upgrade(engine)
-    except WrongKey:
-        raise Unavailable(
-            "the key for this profile does not open its store; run 'profile recover' with your "
-            "recovery code"
-        ) from None
+        migrate.upgrade(
+            engine, before=lambda: backups.write(location, engine, key, "before-migration")
+        )
     except StoreError as exc:
+        engine.dispose()
         raise Unavailable(str(exc)) from None
     with Session(engine) as session:
         row = session.scalars(select(ProfileUser)).one()
         user = User(row.name, tuple(Role(r) for r in row.roles.split(",")), row.profession)
         ok = secrets.verify_passphrase(passphrase, row.passphrase_hash)
-    profile = Profile(location, str(doc["id"]), engine, user, str(doc["key_storage"]))
+    profile = Profile(location, str(doc["id"]), engine, user, str(doc["key_storage"]), key)
     with profile.writing() as session:
         action = "unlock" if ok else "unlock.failed"
         profile.audit(session, action, "profile", role=user.roles[0].value)
@@ -236,6 +236,78 @@ def unlock(location: ProfileLocation, passphrase: str, keystore: KeyStore | None
         profile.close()
         raise Unavailable("wrong passphrase")
     return profile
+
+
+def _open_sound(location: ProfileLocation, key: bytes) -> Engine:
+    """The store's engine, after SQLite's and SQLCipher's integrity checks pass.
+
+    A damaged store is moved aside (never deleted or overwritten) and the newest
+    good backup is named, so nothing wrong is ever shown as a record.
+    """
+    store = location.folder / STORE_FILE
+    try:
+        engine = open_engine(store, key)
+    except WrongKey:
+        if backups.newest_good(location, key) is None:
+            raise Unavailable(
+                "the key for this profile does not open its store; run 'profile recover' with "
+                "your recovery code"
+            ) from None
+        engine = None  # the key opens a backup, so it is right and the store is damaged
+    except StoreError as exc:
+        raise Unavailable(str(exc)) from None
+    if engine is not None and integrity_ok(engine):
+        return engine
+    if engine is not None:
+        engine.dispose()
+    aside = store.with_name(f"{STORE_FILE}.damaged-{utc_now().replace(':', '')}")
+    for suffix in ("", "-wal", "-shm"):
+        if Path(f"{store}{suffix}").exists():
+            Path(f"{store}{suffix}").rename(f"{aside}{suffix}")
+    good = backups.newest_good(location, key)
+    hint = (
+        f"restore the newest good backup with 'backup restore {good}'"
+        if good
+        else "no good backup was found; contact your IT service desk"
+    )
+    raise Unavailable(f"the store is damaged and was moved aside to {aside.name}; {hint}")
+
+
+def restore(
+    location: ProfileLocation, passphrase: str, backup_id: str, keystore: KeyStore | None = None
+) -> Path | None:
+    """Replace the store with a backup (the current one is kept aside), then audit it.
+
+    Works when the store is missing or damaged too; the passphrase must match
+    the one recorded in the backup.
+    """
+    key = _key(read_profile_doc(location), location, passphrase, keystore or KeyStore())
+    db = backups.folder(location) / f"store-{backup_id}.db"
+    if db.exists():
+        if not store_backup.is_sound(db, key):
+            raise InvalidInput(
+                f"backup {backup_id} is damaged or not from this profile; choose another "
+                "('backup list')"
+            )
+        engine = open_engine(db, key)
+        try:
+            with Session(engine) as session:
+                stored = session.scalars(select(ProfileUser.passphrase_hash)).one()
+        finally:
+            engine.dispose()
+        if not secrets.verify_passphrase(passphrase, stored):
+            raise Unavailable("wrong passphrase; nothing was restored")
+    aside = backups.restore_file(location, key, backup_id)
+    profile = unlock(location, passphrase, keystore)
+    try:
+        with profile.writing() as session:
+            profile.audit(
+                session, "backup.restore", f"backup:{backup_id}", role=profile.user.roles[0].value,
+                detail={"kept_aside": aside.name if aside else None},
+            )  # fmt: skip
+    finally:
+        profile.close()
+    return aside
 
 
 def schema_version(profile: Profile) -> str | None:

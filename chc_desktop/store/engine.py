@@ -13,6 +13,7 @@ from typing import Any
 
 import sqlcipher3
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import SingletonThreadPool
 
 from chc_desktop.store.errors import StoreError, WrongKey, describe_operational
@@ -82,7 +83,10 @@ def open_engine(path: Path, key: bytes, *, create: bool = False) -> Engine:
 
 def integrity_ok(engine: Engine) -> bool:
     """True if SQLite's and SQLCipher's integrity checks both pass."""
-    with engine.connect() as conn:
-        quick = conn.exec_driver_sql("PRAGMA quick_check").scalar()
-        cipher = conn.exec_driver_sql("PRAGMA cipher_integrity_check").fetchall()
+    try:
+        with engine.connect() as conn:
+            quick = conn.exec_driver_sql("PRAGMA quick_check").scalar()
+            cipher = conn.exec_driver_sql("PRAGMA cipher_integrity_check").fetchall()
+    except DBAPIError:  # a damaged page can make the check itself fail
+        return False
     return quick == "ok" and not cipher

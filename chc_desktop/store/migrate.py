@@ -6,6 +6,7 @@ heavy; Alembic is loaded only when a migration is actually needed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from importlib import resources
 
 from sqlalchemy import Engine, text
@@ -27,8 +28,8 @@ def current_revision(engine: Engine) -> str | None:
             return None
 
 
-def upgrade(engine: Engine) -> str:
-    """Migrate to SCHEMA_HEAD if needed; refuse a store newer than this app."""
+def upgrade(engine: Engine, before: Callable[[], object] | None = None) -> str:
+    """Migrate to SCHEMA_HEAD if needed (calling ``before`` first); refuse a newer store."""
     revision = current_revision(engine)
     if revision == SCHEMA_HEAD:
         return revision
@@ -37,6 +38,8 @@ def upgrade(engine: Engine) -> str:
             f"the store has schema {revision}, newer than this app understands; "
             "install the newer CHC Desktop"
         )
+    if revision is not None and before is not None:
+        before()  # e.g. a backup of the store as it was
     from alembic import command
     from alembic.config import Config
 
