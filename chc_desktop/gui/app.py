@@ -16,10 +16,11 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from chc_desktop import APP_NAME, __version__, logging_setup
-from chc_desktop.gui import crash
+from chc_desktop.gui import crash, restore
 from chc_desktop.gui.dialogs import UnlockDialog
 from chc_desktop.gui.main_window import MainWindow
 from chc_desktop.gui.tasks import TaskRunner
+from chc_desktop.services.errors import StoreDamaged, Unavailable
 from chc_desktop.services.profile_files import ProfileLocation
 
 if TYPE_CHECKING:
@@ -45,12 +46,13 @@ def application() -> QApplication:
 def ask_passphrase(location: ProfileLocation) -> Profile | None:
     """Show the unlock dialog until the passphrase opens the profile or the user cancels."""
     from chc_desktop.services import profiles
-    from chc_desktop.services.errors import Unavailable
 
     dialog = UnlockDialog(location.name)
     while dialog.exec() == QDialog.DialogCode.Accepted:
         try:
             return profiles.unlock(location, dialog.passphrase.text())
+        except StoreDamaged as exc:
+            return _restore_now(location, dialog.passphrase.text(), exc)
         except Unavailable as exc:
             if str(exc) != WRONG_PASSPHRASE:
                 QMessageBox.critical(None, f"{APP_NAME} cannot open the profile", str(exc))
@@ -59,10 +61,32 @@ def ask_passphrase(location: ProfileLocation) -> Profile | None:
     return None
 
 
+def _restore_now(location: ProfileLocation, passphrase: str, exc: StoreDamaged) -> Profile | None:
+    """At the unlock dialog: explain the damage and, if the user agrees, restore the backup."""
+    from chc_desktop.services import profiles
+
+    if exc.good_backup is None:
+        QMessageBox.critical(None, "The store is damaged", str(exc))
+        return None
+    answer = QMessageBox.question(
+        None, "The store is damaged", f"{exc}\n\nRestore the newest good backup now?"
+    )
+    if answer != QMessageBox.StandardButton.Yes:
+        return None
+    profiles.restore(location, passphrase, exc.good_backup)
+    return profiles.unlock(location, passphrase)
+
+
 def _mark_and_quit(app: QApplication, what: str) -> None:
     """For benchmarks: print the wall-clock moment the window reached ``what``, then quit."""
     print(f"chc-mark {what} {time.time():.6f}", file=sys.stderr, flush=True)
     app.quit()
+
+
+def _scheduled_backup(profile: Profile) -> object:
+    from chc_desktop.services import backups
+
+    return backups.create_if_due(profile)
 
 
 def _unlock(location: ProfileLocation, passphrase: str) -> Profile:
@@ -90,9 +114,16 @@ def run(
     def attach(profile: Profile) -> None:
         opened.append(profile)
         window.attach(profile)
+        runner.submit(lambda: _scheduled_backup(profile), window.backup_done, window.backup_failed)
+
+    window.reopened.connect(attach)
 
     def cannot_open(exc: Exception) -> None:
         nonlocal exit_code
+        if isinstance(exc, StoreDamaged) and restore.offer_after_damage(
+            window, runner, location, str(exc), backup_id=exc.good_backup, reopened=attach
+        ):
+            return
         exit_code = EXIT_UNAVAILABLE
         QMessageBox.critical(window, f"{APP_NAME} cannot open the profile", str(exc))
         app.quit()

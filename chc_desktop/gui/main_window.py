@@ -38,6 +38,7 @@ class MainWindow(QMainWindow):
     """Controller for the form compiled from ui/main_window.ui."""
 
     ready = Signal()  # the first case index has been shown
+    reopened = Signal(object)  # a Profile, after a restore from backup
 
     def __init__(self, runner: TaskRunner, today: date | None = None) -> None:
         super().__init__()
@@ -86,6 +87,8 @@ class MainWindow(QMainWindow):
         ui.actionImport.triggered.connect(self.import_cases)
         ui.actionOpenCase.triggered.connect(self.open_case)
         ui.actionVerifyPacks.triggered.connect(self.verify_packs)
+        ui.actionBackupNow.triggered.connect(self.backup_now)
+        ui.actionRestore.triggered.connect(self.restore_backup)
         ui.caseTable.activated.connect(lambda _index: self.open_case())
         ui.actionQuit.triggered.connect(self.close)
         ui.actionFind.triggered.connect(self.focus_filter)
@@ -239,6 +242,35 @@ class MainWindow(QMainWindow):
             self, "Import cases", "", "Case files (*.csv *.json);;All files (*)"
         )
         return Path(name) if name else None
+
+    def backup_now(self) -> None:
+        """Make a backup on the worker; the status bar says how it went."""
+        if self._profile is None:
+            return
+        from chc_desktop.services import backups
+
+        profile = self.profile
+        self.ui.statusbar.showMessage("Backing up…")
+        self._runner.submit(lambda: backups.create(profile), self.backup_done, self.backup_failed)
+
+    def backup_done(self, info: Any) -> None:
+        """Status bar note after a manual or scheduled backup (``None``: none was due)."""
+        if info is not None:
+            self.ui.statusbar.showMessage(
+                f"Backup made and verified ({info.created[:16]} UTC)", 8000
+            )
+
+    def backup_failed(self, exc: Exception) -> None:
+        """A failed backup is reported, never silent."""
+        self.ui.statusbar.showMessage(f"Backup failed: {exc}", 15000)
+
+    def restore_backup(self) -> None:
+        """File ▸ Restore from backup: choose one, confirm with the passphrase."""
+        if self._profile is None:
+            return
+        from chc_desktop.gui import restore
+
+        restore.choose_and_restore(self, self._runner, self.profile, self.reopened.emit)
 
     def verify_packs(self) -> None:
         """Open the pack verification dialog."""

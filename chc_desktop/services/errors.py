@@ -33,6 +33,14 @@ class Unavailable(ServiceError):
     exit_code = 3
 
 
+class StoreDamaged(Unavailable):
+    """The store failed its integrity checks and was moved aside; a good backup may be named."""
+
+    def __init__(self, message: str, good_backup: str | None) -> None:
+        super().__init__(message)
+        self.good_backup = good_backup
+
+
 class Cancelled(ServiceError):
     """The user cancelled a long job; its transaction was rolled back, nothing was written."""
 

@@ -22,7 +22,7 @@ from chc_desktop.security.keystore import KeyringUnavailable, KeyStore
 from chc_desktop.services import audit, backups
 from chc_desktop.services.audit import utc_now
 from chc_desktop.services.context import Profile, User
-from chc_desktop.services.errors import InvalidInput, Unavailable
+from chc_desktop.services.errors import InvalidInput, StoreDamaged, Unavailable
 from chc_desktop.services.profile_files import (
     PROFILE_FILE,
     PROFILE_FORMAT,
@@ -270,7 +270,7 @@ def _open_sound(location: ProfileLocation, key: bytes) -> Engine:
         if good
         else "no good backup was found; contact your IT service desk"
     )
-    raise Unavailable(f"the store is damaged and was moved aside to {aside.name}; {hint}")
+    raise StoreDamaged(f"the store is damaged and was moved aside to {aside.name}; {hint}", good)
 
 
 def restore(
