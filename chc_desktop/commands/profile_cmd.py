@@ -7,7 +7,7 @@ import json
 import os
 import sys
 
-from chc_desktop.commands import identity_cmd
+from chc_desktop.commands import credentials_cmd, identity_cmd
 from chc_desktop.commands.session import (
     ask_passphrase,
     ask_secret,
@@ -37,6 +37,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     show.add_argument("--json", action="store_true", help="print JSON on stdout")
     show.set_defaults(func=run_show)
     identity_cmd.add_actions(psub)
+    credentials_cmd.add_actions(psub)
 
 
 def run_init(args: argparse.Namespace) -> int:

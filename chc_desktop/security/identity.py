@@ -157,3 +157,8 @@ def _encrypted(key: ec.EllipticCurvePrivateKey, passphrase: str) -> bytes:
         serialization.PrivateFormat.PKCS8,
         serialization.BestAvailableEncryption(passphrase.encode("utf-8")),
     )
+
+
+def reencrypt(found: Identity, old: str, new: str) -> Identity:
+    """The same identity with its key encrypted under a new passphrase."""
+    return Identity(found.certificate_pem, _encrypted(found.private_key(old), new))

@@ -191,11 +191,7 @@ def _key(
 ) -> bytes:
     profile_id = str(doc.get("id"))
     if doc.get("key_storage") == PASSPHRASE_FILE:
-        blob = read_json(location.folder / WRAPPED_KEY_FILE)
-        try:
-            return secrets.unwrap(blob, passphrase, "db-key")
-        except secrets.WrongSecret:
-            raise Unavailable("wrong passphrase") from None
+        return _unwrap_file(location, passphrase)
     try:
         key = keystore.get(profile_id)
     except KeyringUnavailable as exc:
@@ -209,6 +205,35 @@ def _key(
             "another machine); run 'profile recover' with your recovery code"
         )
     return key
+
+
+def _unwrap_file(location: ProfileLocation, passphrase: str) -> bytes:
+    """The key from the passphrase-wrapped file, or from one left by an interrupted change."""
+    path = location.folder / WRAPPED_KEY_FILE
+    pending = path.with_name(path.name + ".new")
+    try:
+        return secrets.unwrap(read_json(path), passphrase, "db-key")
+    except secrets.WrongSecret:
+        if not pending.exists():
+            raise Unavailable("wrong passphrase") from None
+    try:
+        return secrets.unwrap(read_json(pending), passphrase, "db-key")
+    except secrets.WrongSecret:
+        raise Unavailable("wrong passphrase") from None
+
+
+def _settle_pending(location: ProfileLocation, passphrase: str) -> None:
+    """After a good unlock: finish (or drop) a passphrase change interrupted by a crash."""
+    path = location.folder / WRAPPED_KEY_FILE
+    pending = path.with_name(path.name + ".new")
+    if not pending.exists():
+        return
+    try:
+        secrets.unwrap(read_json(pending), passphrase, "db-key")
+    except (secrets.WrongSecret, Unavailable):
+        pending.unlink()  # written for a change that never committed
+        return
+    pending.replace(path)  # the change had committed in the store
 
 
 def unlock(location: ProfileLocation, passphrase: str, keystore: KeyStore | None = None) -> Profile:
@@ -235,6 +260,8 @@ def unlock(location: ProfileLocation, passphrase: str, keystore: KeyStore | None
     if not ok:
         profile.close()
         raise Unavailable("wrong passphrase")
+    if profile.key_storage == PASSPHRASE_FILE:
+        _settle_pending(location, passphrase)
     return profile
 
 
