@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEMO_HOME ?= .demo-home
 
-.PHONY: setup system-deps run test lint fmt typecheck pytest ui docs bench lock clean
+.PHONY: setup system-deps run test lint fmt typecheck pytest ui docs bench soak lock clean
 
 setup: system-deps $(STAMP)
 
@@ -47,6 +47,10 @@ docs: $(STAMP)
 
 bench: setup
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/run.py
+
+# The fault tests with many more kill -9 rounds than `make test` runs.
+soak: setup
+	CHC_KILL_ROUNDS=1000 QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -s tests/faults
 
 # Re-resolve the newest allowed versions into requirements.lock.
 lock:

@@ -8,12 +8,23 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from chc_desktop.domain.roles import Action, Role, allowed
 from chc_desktop.services import audit
-from chc_desktop.services.errors import NotPermitted
+from chc_desktop.services.errors import NotPermitted, Unavailable
 from chc_desktop.services.profile_files import ProfileLocation
+from chc_desktop.store.errors import describe_operational
+
+
+@contextmanager
+def _store_errors() -> Iterator[None]:
+    """Disk full, I/O errors and locks become a plain Unavailable (exit 3); nothing was saved."""
+    try:
+        yield
+    except OperationalError as exc:
+        raise Unavailable(f"{describe_operational(str(exc.orig))}; nothing was saved") from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,13 +54,17 @@ class Profile:
     @contextmanager
     def reading(self) -> Iterator[Session]:
         """A short read-only session."""
-        with Session(self.engine) as session:
+        with _store_errors(), Session(self.engine) as session:
             yield session
 
     @contextmanager
     def writing(self) -> Iterator[Session]:
-        """One write transaction (locks up front), committed on success."""
-        with Session(self.engine.execution_options(write=True)) as session, session.begin():
+        """One write transaction (locks up front), committed on success, else rolled back."""
+        with (
+            _store_errors(),
+            Session(self.engine.execution_options(write=True)) as session,
+            session.begin(),
+        ):
             yield session
 
     def require(self, action: Action) -> Role:

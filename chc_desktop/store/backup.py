@@ -12,10 +12,11 @@ import os
 import shutil
 from pathlib import Path
 
+import sqlcipher3
 from sqlalchemy import Engine
 
 from chc_desktop.store.engine import STORE_FILE, _connect
-from chc_desktop.store.errors import StoreError
+from chc_desktop.store.errors import StoreError, describe_operational
 
 SIDE_FILES = ("-wal", "-shm")
 
@@ -75,11 +76,10 @@ def write_backup(engine: Engine, key: bytes, target: Path) -> int:
         _fsync_file(part)
         os.replace(part, target)
         _fsync_folder(target.parent)
-    except OSError as exc:
+    except (OSError, sqlcipher3.dbapi2.Error) as exc:
         _tidy(part)
-        raise StoreError(
-            f"the backup could not be written ({exc.strerror}); nothing was kept"
-        ) from None
+        reason = exc.strerror if isinstance(exc, OSError) else describe_operational(str(exc))
+        raise StoreError(f"the backup could not be written ({reason}); nothing was kept") from None
     except BaseException:
         _tidy(part)
         raise

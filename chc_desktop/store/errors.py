@@ -15,17 +15,29 @@ class SchemaTooNew(StoreError):
     """The database was written by a newer version of the app."""
 
 
+_PLAIN = (
+    (
+        ("locked", "busy"),
+        "the store is in use by another CHC Desktop window or command; close it and retry",
+    ),
+    (("readonly", "read-only"), "the profile folder is read-only; check its permissions or disk"),
+    (("full",), "the disk is full; free some space and retry"),
+    (
+        ("disk i/o error",),
+        "the store could not be written (the disk may be full or failing); free some space and retry",
+    ),
+    (
+        ("unable to open",),
+        "the store file cannot be opened; check the profile folder exists and is writable",
+    ),
+    (("malformed", "corrupt"), "the store file is damaged; restore it from a backup"),
+)
+
+
 def describe_operational(message: str) -> str:
     """Turn a SQLite operational error into a plain sentence (no SQL, no parameters)."""
     text = message.lower()
-    if "locked" in text or "busy" in text:
-        return "the store is in use by another CHC Desktop window or command; close it and retry"
-    if "readonly" in text or "read-only" in text:
-        return "the profile folder is read-only; check its permissions or disk"
-    if "disk is full" in text or "full" in text:
-        return "the disk is full; free some space and retry"
-    if "unable to open" in text:
-        return "the store file cannot be opened; check the profile folder exists and is writable"
-    if "malformed" in text or "corrupt" in text:
-        return "the store file is damaged; restore it from a backup"
+    for words, plain in _PLAIN:
+        if any(w in text for w in words):
+            return plain
     return "the store could not be used (" + message[:80] + ")"
