@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import stat
 import zipfile
+import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -91,7 +92,14 @@ def read_entries(data: bytes, limits: Limits = Limits()) -> Mapping[str, bytes]:
                 raise UnsafeZip(f"the entries would unpack to more than {limits.total_bytes} bytes")
         try:
             return {info.filename: _inflate(archive, info, limits) for info in infos}
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
+        except (
+            zipfile.BadZipFile,
+            zlib.error,
+            OSError,
+            EOFError,
+            ValueError,
+            NotImplementedError,
+        ) as exc:
             raise UnsafeZip(f"an entry cannot be read ({exc})") from None
 
 
