@@ -29,6 +29,7 @@ class Action(StrEnum):
     IDENTITY_MANAGE = "identity.manage"
     AUDIT_VERIFY = "audit.verify"
     BACKUP = "backup"
+    CREDENTIALS_CHANGE = "credentials.change"
 
 
 PERMISSIONS: dict[Action, frozenset[Role]] = {
@@ -45,6 +46,7 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.IDENTITY_MANAGE: frozenset(Role),
     Action.AUDIT_VERIFY: frozenset(Role),
     Action.BACKUP: frozenset(Role),
+    Action.CREDENTIALS_CHANGE: frozenset(Role),
 }
 
 

@@ -42,7 +42,7 @@ def _check(profile: Profile, passphrase: str) -> None:
 
 def change_passphrase(profile: Profile, old: str, new: str) -> None:
     """Replace the passphrase everywhere it is used."""
-    role = profile.require(Action.PROFILE_READ)
+    role = profile.require(Action.CREDENTIALS_CHANGE)
     _check(profile, old)
     problem = secrets.passphrase_problem(new)
     if problem:
@@ -64,7 +64,7 @@ def change_passphrase(profile: Profile, old: str, new: str) -> None:
 
 def new_recovery_code(profile: Profile, passphrase: str) -> str:
     """A fresh recovery code; the old one stops working. Shown once, never stored in clear."""
-    role = profile.require(Action.PROFILE_READ)
+    role = profile.require(Action.CREDENTIALS_CHANGE)
     _check(profile, passphrase)
     code = secrets.new_recovery_code()
     doc = read_profile_doc(profile.location)

@@ -16,7 +16,7 @@ from pathlib import Path
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from chc_desktop.domain.roles import Role
+from chc_desktop.domain.roles import Action, Role
 from chc_desktop.security import identity, secrets
 from chc_desktop.security.keystore import KeyringUnavailable, KeyStore
 from chc_desktop.services import audit, backups
@@ -391,7 +391,8 @@ def recover(
 
 def certificate_fingerprint(profile: Profile) -> str | None:
     """SHA-256 of the profile's signing certificate (for ``profile show``)."""
-    with Session(profile.engine) as session:
+    profile.require(Action.PROFILE_READ)
+    with profile.reading() as session:
         return session.scalar(
             select(SigningIdentity.fingerprint).order_by(SigningIdentity.id.desc()).limit(1)
         )
