@@ -18,10 +18,11 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from chc_desktop import APP_NAME, __version__, logging_setup
 from chc_desktop.gui import crash, restore
 from chc_desktop.gui.dialogs import UnlockDialog
+from chc_desktop.gui.idle_lock import IdleLock, minutes_for
 from chc_desktop.gui.main_window import MainWindow
 from chc_desktop.gui.tasks import TaskRunner
 from chc_desktop.services.errors import StoreDamaged, Unavailable
-from chc_desktop.services.profile_files import ProfileLocation
+from chc_desktop.services.profile_files import ProfileLocation, read_profile_doc
 
 if TYPE_CHECKING:
     from chc_desktop.services.context import Profile
@@ -117,6 +118,12 @@ def run(
         runner.submit(lambda: _scheduled_backup(profile), window.backup_done, window.backup_failed)
 
     window.reopened.connect(attach)
+    IdleLock(  # parented to the window, which keeps it alive
+        runner,
+        lambda: opened[-1] if opened else None,
+        minutes_for(read_profile_doc(location)),
+        window,
+    )
 
     def cannot_open(exc: Exception) -> None:
         nonlocal exit_code

@@ -75,3 +75,19 @@ def new_recovery_code(profile: Profile, passphrase: str) -> str:
     with profile.writing() as session:
         profile.audit(session, "profile.recovery_code.rotate", "profile", role=role.value)
     return code
+
+
+def reauthenticate(profile: Profile, passphrase: str) -> bool:
+    """Unlock after an idle lock: True if the passphrase is right; every attempt is audited."""
+    with profile.reading() as session:
+        stored = session.scalars(select(models.ProfileUser.passphrase_hash)).one()
+    ok = secrets.verify_passphrase(passphrase, stored)
+    with profile.writing() as session:
+        action = "lock.unlock" if ok else "lock.unlock.failed"
+        profile.audit(session, action, "profile", role=profile.user.roles[0].value)
+    return ok
+
+
+def retry_delay(failures: int) -> float:
+    """Seconds to wait before the next attempt: none for the first two, then doubling to a minute."""
+    return 0.0 if failures < 3 else float(min(60, 2 ** (failures - 2)))
