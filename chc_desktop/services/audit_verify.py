@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -77,18 +76,3 @@ def verify(profile: Profile) -> AuditReport:
         reason = f"events after {anchor.seq} were added outside the app"
         return AuditReport(count, (anchor.seq + 1, reason))
     return AuditReport(count, None)
-
-
-def events_for(profile: Profile, entity: str) -> list[dict[str, Any]]:
-    """One record's events, oldest first, for the per-case audit view (no personal data)."""
-    profile.require(Action.ASSESSMENT_READ)
-    with profile.reading() as session:
-        rows = session.execute(
-            select(*(getattr(models.AuditEvent, n) for n in FIELDS))
-            .where(models.AuditEvent.entity == entity)
-            .order_by(models.AuditEvent.seq)
-        )
-        return [
-            {**row._asdict(), "detail": json.loads(row.detail) if row.detail else None}
-            for row in rows
-        ]

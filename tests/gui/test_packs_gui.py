@@ -111,3 +111,22 @@ def profile_case_id(profile: Profile, assessment_id: str) -> int:
         row = session.get(Assessment, assessment_id)
         assert row is not None
         return row.case_id
+
+
+def test_case_audit_view_lists_each_versions_events(
+    qapp: Any, profile: Profile, tmp_path: Path
+) -> None:
+    from chc_desktop.gui.workspace.audit_view import AuditDialog
+    from chc_desktop.services import audit_view
+
+    first = signed_dst(profile)
+    second = signing.amend(profile, first, "New wound chart received (test)").id
+    events = audit_view.for_case(profile, profile_case_id(profile, second))
+    actions = [(e.action, e.version) for e in events]
+    assert actions[0] == ("assessment.new", 1)
+    assert ("assessment.sign", 1) in actions and ("assessment.amend", 2) in actions
+    amend = next(e for e in events if e.action == "assessment.amend")
+    assert amend.reason == "New wound chart received (test)" and "supersedes" in amend.detail
+    dialog = AuditDialog("TEST-000001", events)
+    assert dialog.table.rowCount() == len(events)
+    assert dialog.table.item(0, 4).text() == "assessment.new"

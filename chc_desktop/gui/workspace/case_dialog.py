@@ -50,6 +50,7 @@ class CaseDialog(QDialog):
         *,
         resume: Callable[[str], None],
         start: Callable[[str], None],
+        show_audit: Callable[[], None] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -82,6 +83,10 @@ class CaseDialog(QDialog):
         layout.addLayout(row)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
+        if show_audit is not None:
+            audit = close.addButton("Audit &trail…", QDialogButtonBox.ButtonRole.ActionRole)
+            audit.setToolTip("Every recorded action on this case's assessments")
+            audit.clicked.connect(show_audit)
         layout.addWidget(close)
 
     def _resume_item(self, item: QListWidgetItem) -> None:

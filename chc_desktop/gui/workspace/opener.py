@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from chc_desktop.gui.tasks import TaskRunner
+from chc_desktop.gui.workspace.audit_view import AuditDialog
 from chc_desktop.gui.workspace.case_dialog import CaseDialog
 
 if TYPE_CHECKING:
@@ -27,7 +28,7 @@ def open_case(
     windows: list[QWidget],
 ) -> None:
     """Show the case dialog; then open the chosen or new assessment."""
-    from chc_desktop.services import assessments, pack_history
+    from chc_desktop.services import assessments, audit_view, pack_history
 
     case_id, case_ref = case
 
@@ -41,6 +42,11 @@ def open_case(
             start=lambda kind: runner.submit(
                 lambda: assessments.new(profile, case_ref, kind),
                 lambda info: open_assessment(parent, profile, runner, info.id, windows),
+                lambda exc: _warn(parent, exc),
+            ),
+            show_audit=lambda: runner.submit(
+                lambda: audit_view.for_case(profile, case_id),
+                lambda events: AuditDialog(case_ref, events, parent).exec(),
                 lambda exc: _warn(parent, exc),
             ),
             parent=parent,
