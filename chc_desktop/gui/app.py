@@ -16,12 +16,12 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from chc_desktop import APP_NAME, __version__, logging_setup
-from chc_desktop.gui import crash, restore
+from chc_desktop.gui import crash, recovery, restore
 from chc_desktop.gui.dialogs import UnlockDialog
 from chc_desktop.gui.idle_lock import IdleLock, minutes_for
 from chc_desktop.gui.main_window import MainWindow
 from chc_desktop.gui.tasks import TaskRunner
-from chc_desktop.services.errors import StoreDamaged, Unavailable
+from chc_desktop.services.errors import NeedsRecovery, StoreDamaged, Unavailable
 from chc_desktop.services.profile_files import ProfileLocation, read_profile_doc
 
 if TYPE_CHECKING:
@@ -46,19 +46,25 @@ def application() -> QApplication:
 
 def ask_passphrase(location: ProfileLocation) -> Profile | None:
     """Show the unlock dialog until the passphrase opens the profile or the user cancels."""
-    from chc_desktop.services import profiles
+    from chc_desktop.services import credentials, profiles
 
     dialog = UnlockDialog(location.name)
+    failures = 0
     while dialog.exec() == QDialog.DialogCode.Accepted:
         try:
             return profiles.unlock(location, dialog.passphrase.text())
         except StoreDamaged as exc:
             return _restore_now(location, dialog.passphrase.text(), exc)
+        except NeedsRecovery as exc:
+            return recovery.offer(None, location, dialog.passphrase.text(), str(exc))
         except Unavailable as exc:
             if str(exc) != WRONG_PASSPHRASE:
                 QMessageBox.critical(None, f"{APP_NAME} cannot open the profile", str(exc))
                 return None
-            dialog.show_error("That passphrase is not right. Try again.")
+            failures += 1
+            dialog.show_error(
+                "That passphrase is not right. Try again.", credentials.retry_delay(failures)
+            )
     return None
 
 
@@ -131,6 +137,11 @@ def run(
             window, runner, location, str(exc), backup_id=exc.good_backup, reopened=attach
         ):
             return
+        if isinstance(exc, NeedsRecovery) and passphrase is not None:
+            recovered = recovery.offer(window, location, passphrase, str(exc))
+            if recovered is not None:
+                attach(recovered)
+                return
         exit_code = EXIT_UNAVAILABLE
         QMessageBox.critical(window, f"{APP_NAME} cannot open the profile", str(exc))
         app.quit()

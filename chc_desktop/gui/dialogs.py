@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6 import __version__ as pyside_version
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -97,14 +98,18 @@ class UnlockDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Unlock")
+        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setText("Unlock")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         for widget in (prompt, self.passphrase, self.error, buttons):
             layout.addWidget(widget)
 
-    def show_error(self, message: str) -> None:
-        """Show why the last attempt failed and clear the field."""
-        self.error.setText(message)
+    def show_error(self, message: str, wait: float = 0.0) -> None:
+        """Show why the last attempt failed, clear the field, and hold Unlock for ``wait`` s."""
+        self.error.setText(message + (f" Wait {wait:.0f} s before trying again." if wait else ""))
         self.passphrase.clear()
         self.passphrase.setFocus()
+        if wait:
+            self.ok.setEnabled(False)
+            QTimer.singleShot(int(wait * 1000), lambda: self.ok.setEnabled(True))

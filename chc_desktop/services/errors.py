@@ -33,6 +33,10 @@ class Unavailable(ServiceError):
     exit_code = 3
 
 
+class NeedsRecovery(Unavailable):
+    """The store key is missing, unreadable or wrong here: the recovery code puts it back."""
+
+
 class StoreDamaged(Unavailable):
     """The store failed its integrity checks and was moved aside; a good backup may be named."""
 

@@ -19,10 +19,10 @@ from sqlalchemy.orm import Session
 from chc_desktop.domain.roles import Action, Role
 from chc_desktop.security import identity, secrets
 from chc_desktop.security.keystore import KeyringUnavailable, KeyStore
-from chc_desktop.services import audit, backups
+from chc_desktop.services import audit, backups, failed_unlocks
 from chc_desktop.services.audit import utc_now
 from chc_desktop.services.context import Profile, User
-from chc_desktop.services.errors import InvalidInput, StoreDamaged, Unavailable
+from chc_desktop.services.errors import InvalidInput, NeedsRecovery, StoreDamaged, Unavailable
 from chc_desktop.services.profile_files import (
     PROFILE_FILE,
     PROFILE_FORMAT,
@@ -42,6 +42,7 @@ from chc_desktop.store.errors import StoreError, WrongKey
 from chc_desktop.store.models import ProfileUser, SigningIdentity
 
 KEYRING = "keyring"
+WRONG_PASSPHRASE = "wrong passphrase"
 PASSPHRASE_FILE = "passphrase-file"
 NO_KEYRING_NOTICE = (
     "No usable OS keyring was found on this machine, so the store's key is kept in "
@@ -195,12 +196,12 @@ def _key(
     try:
         key = keystore.get(profile_id)
     except KeyringUnavailable as exc:
-        raise Unavailable(
+        raise NeedsRecovery(
             f"the OS keyring cannot be read ({exc}); unlock it, or run 'profile recover' "
             "with your recovery code"
         ) from None
     if key is None:
-        raise Unavailable(
+        raise NeedsRecovery(
             "the OS keyring has no key for this profile (it may have been reset, or this is "
             "another machine); run 'profile recover' with your recovery code"
         )
@@ -215,11 +216,11 @@ def _unwrap_file(location: ProfileLocation, passphrase: str) -> bytes:
         return secrets.unwrap(read_json(path), passphrase, "db-key")
     except secrets.WrongSecret:
         if not pending.exists():
-            raise Unavailable("wrong passphrase") from None
+            raise Unavailable(WRONG_PASSPHRASE) from None
     try:
         return secrets.unwrap(read_json(pending), passphrase, "db-key")
     except secrets.WrongSecret:
-        raise Unavailable("wrong passphrase") from None
+        raise Unavailable(WRONG_PASSPHRASE) from None
 
 
 def _settle_pending(location: ProfileLocation, passphrase: str) -> None:
@@ -240,7 +241,12 @@ def unlock(location: ProfileLocation, passphrase: str, keystore: KeyStore | None
     """Open and unlock an existing profile; every failure is Unavailable (exit 3)."""
     doc = read_profile_doc(location)
     keystore = keystore or KeyStore()
-    key = _key(doc, location, passphrase, keystore)
+    try:
+        key = _key(doc, location, passphrase, keystore)
+    except Unavailable as exc:
+        if str(exc) == WRONG_PASSPHRASE:  # the store cannot be written yet: note it for later
+            failed_unlocks.note(location)
+        raise
     engine = _open_sound(location, key)
     try:
         migrate.upgrade(
@@ -255,11 +261,16 @@ def unlock(location: ProfileLocation, passphrase: str, keystore: KeyStore | None
         ok = secrets.verify_passphrase(passphrase, row.passphrase_hash)
     profile = Profile(location, str(doc["id"]), engine, user, str(doc["key_storage"]), key)
     with profile.writing() as session:
+        for at in failed_unlocks.take(location):
+            profile.audit(
+                session, "unlock.failed", "profile", role=user.roles[0].value,
+                detail={"at": at, "recorded": "before the store could be opened"},
+            )  # fmt: skip
         action = "unlock" if ok else "unlock.failed"
         profile.audit(session, action, "profile", role=user.roles[0].value)
     if not ok:
         profile.close()
-        raise Unavailable("wrong passphrase")
+        raise Unavailable(WRONG_PASSPHRASE)
     if profile.key_storage == PASSPHRASE_FILE:
         _settle_pending(location, passphrase)
     return profile
@@ -276,7 +287,7 @@ def _open_sound(location: ProfileLocation, key: bytes) -> Engine:
         engine = open_engine(store, key)
     except WrongKey:
         if backups.newest_good(location, key) is None:
-            raise Unavailable(
+            raise NeedsRecovery(
                 "the key for this profile does not open its store; run 'profile recover' with "
                 "your recovery code"
             ) from None

@@ -58,7 +58,9 @@ def test_unlock_dialog_retries_until_right(
         return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(UnlockDialog, "exec", fake_exec)
-    monkeypatch.setattr(UnlockDialog, "show_error", lambda dialog, text: errors.append(text))
+    monkeypatch.setattr(
+        UnlockDialog, "show_error", lambda dialog, text, wait=0.0: errors.append(text)
+    )
     profile = app.ask_passphrase(location)
     assert profile is not None
     profile.close()
