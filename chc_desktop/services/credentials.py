@@ -79,12 +79,13 @@ def new_recovery_code(profile: Profile, passphrase: str) -> str:
 
 def reauthenticate(profile: Profile, passphrase: str) -> bool:
     """Unlock after an idle lock: True if the passphrase is right; every attempt is audited."""
+    role = profile.require(Action.PROFILE_READ)
     with profile.reading() as session:
         stored = session.scalars(select(models.ProfileUser.passphrase_hash)).one()
     ok = secrets.verify_passphrase(passphrase, stored)
     with profile.writing() as session:
         action = "lock.unlock" if ok else "lock.unlock.failed"
-        profile.audit(session, action, "profile", role=profile.user.roles[0].value)
+        profile.audit(session, action, "profile", role=role.value)
     return ok
 
 

@@ -38,7 +38,7 @@ from chc_desktop.services.profile_files import (
 from chc_desktop.store import backup as store_backup
 from chc_desktop.store import migrate
 from chc_desktop.store.engine import STORE_FILE, integrity_ok, open_engine
-from chc_desktop.store.errors import StoreError, WrongKey
+from chc_desktop.store.errors import StoreCorrupt, StoreError, WrongKey
 from chc_desktop.store.models import ProfileUser, SigningIdentity
 
 KEYRING = "keyring"
@@ -292,6 +292,8 @@ def _open_sound(location: ProfileLocation, key: bytes) -> Engine:
                 "your recovery code"
             ) from None
         engine = None  # the key opens a backup, so it is right and the store is damaged
+    except StoreCorrupt:
+        engine = None
     except StoreError as exc:
         raise Unavailable(str(exc)) from None
     if engine is not None and integrity_ok(engine):

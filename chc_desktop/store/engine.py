@@ -16,7 +16,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import SingletonThreadPool
 
-from chc_desktop.store.errors import StoreError, WrongKey, describe_operational
+from chc_desktop.store.errors import StoreCorrupt, StoreError, WrongKey, describe_operational
 
 STORE_FILE = "store.db"
 
@@ -42,6 +42,8 @@ def _connect(path: Path, key: bytes, create: bool) -> Any:
         conn.close()
         if "not a database" in str(exc):
             raise WrongKey("the key does not open this store") from None
+        if any(word in str(exc).lower() for word in ("malformed", "corrupt")):
+            raise StoreCorrupt(describe_operational(str(exc))) from None
         raise StoreError(describe_operational(str(exc))) from None
     return conn
 

@@ -11,6 +11,10 @@ class WrongKey(StoreError):
     """The database key does not open the file (wrong key, or not a CHC store)."""
 
 
+class StoreCorrupt(StoreError):
+    """The file opens with the key but SQLite finds it damaged."""
+
+
 class SchemaTooNew(StoreError):
     """The database was written by a newer version of the app."""
 

@@ -141,3 +141,28 @@ def test_cli_backup_commands(tmp_path: Path) -> None:
     assert res.code == 0, res.err
     assert "kept as store.db.before-restore-" in res.err
     assert cli("audit", "verify").code == 0
+
+
+def test_byte_flips_anywhere_never_show_wrong_data(location: ProfileLocation) -> None:
+    """A flipped byte at any of 16 places across the file is refused at unlock, every time."""
+    from chc_desktop.services.errors import StoreDamaged
+
+    profile = profiles.unlock(location, PASSPHRASE)
+    signed_dst(profile)
+    backups.create(profile)
+    profile.close()
+    store = location.folder / "store.db"
+    original = store.read_bytes()
+    caught = 0
+    for at in range(37, len(original), len(original) // 16):
+        damaged = bytearray(original)
+        damaged[at] ^= 0x01
+        store.write_bytes(bytes(damaged))
+        with pytest.raises(StoreDamaged):
+            profiles.unlock(location, PASSPHRASE)
+        caught += 1
+        for aside in location.folder.glob("store.db.damaged-*"):
+            aside.unlink()
+    assert caught >= 16
+    store.write_bytes(original)
+    profiles.unlock(location, PASSPHRASE).close()
