@@ -14,12 +14,14 @@ from pathlib import Path
 from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtWidgets import QApplication, QWidget
 
+from chc_desktop.gui.idle_lock import LockDialog
 from chc_desktop.gui.main_window import MainWindow
 from chc_desktop.gui.tasks import TaskRunner
 from chc_desktop.gui.verify_dialog import VerifyDialog, verify_with_profile
+from chc_desktop.gui.workspace.audit_view import AuditDialog
 from chc_desktop.gui.workspace.window import AssessmentWindow
 from chc_desktop.packs import zip_safe
-from chc_desktop.services import assessments, content, packs, profiles
+from chc_desktop.services import assessments, audit_view, content, packs, profiles
 from chc_desktop.services.context import Profile
 from chc_desktop.services.demo import EXAMPLE_MEANING
 from chc_desktop.services.profile_files import DEMO_PASSPHRASE, locate
@@ -109,6 +111,28 @@ def verify(profile: Profile, runner: TaskRunner) -> None:
         dialog.close()
 
 
+def audit_and_lock(profile: Profile, runner: TaskRunner) -> None:
+    """The per-case audit view of the signed example, and the idle-lock screen."""
+    with profile.reading() as session:
+        case_id = (
+            session.query(models.Assessment.case_id)
+            .join(models.Signature, models.Signature.assessment_id == models.Assessment.id)
+            .filter(models.Signature.meaning == EXAMPLE_MEANING)
+            .scalar()
+        )
+    dialog = AuditDialog("DEMO-0001", audit_view.for_case(profile, case_id))
+    dialog.resize(1100, 420)
+    dialog.show()
+    save(dialog, "audit-view.png")
+    dialog.close()
+    lock = LockDialog()
+    lock.message.setText("That passphrase is not right.")
+    lock.resize(520, 160)
+    lock.show()
+    save(lock, "idle-lock.png")
+    lock.close()
+
+
 def main(home: str) -> int:
     app = QApplication(sys.argv[:1])
     profile = profiles.unlock(locate(Path(home), "demo"), DEMO_PASSPHRASE)
@@ -119,6 +143,7 @@ def main(home: str) -> int:
         dst(profile, runner)
         checklist(profile, runner)
         verify(profile, runner)
+        audit_and_lock(profile, runner)
     finally:
         runner.shutdown()
         profile.close()
