@@ -3,14 +3,13 @@ error, nothing half-written at any final path, the store unchanged, and the next
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
-from tests.helpers import qa_docs
 from tests.helpers.cli import Cli, Result
 from tests.helpers.data import case_dicts, to_csv
+from tests.helpers.signed import signed_by_cli
 
 MEANING = "Assessed and recorded by me"
 
@@ -23,15 +22,7 @@ def limited(cli: Cli, kib: int, *args: str) -> Result:
 @pytest.fixture
 def ready(tmp_path: Path) -> tuple[Cli, str]:
     cli = Cli(tmp_path)
-    cli.init()
-    cases = tmp_path / "c.csv"
-    cases.write_bytes(to_csv(case_dicts(20)))
-    assert cli("cases", "import", str(cases)).code == 0
-    doc = tmp_path / "a.json"
-    doc.write_text(json.dumps(qa_docs.clean_dst()), encoding="utf-8")
-    aid = cli("assessment", "import", str(doc)).out.strip()
-    assert cli("assessment", "sign", aid, "--meaning", MEANING).code == 0
-    return cli, aid
+    return cli, signed_by_cli(cli, tmp_path, cases=20)
 
 
 def store_state(cli: Cli) -> tuple[int, int]:

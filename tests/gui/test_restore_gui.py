@@ -14,7 +14,7 @@ from chc_desktop.services.context import Profile
 from chc_desktop.services.errors import StoreDamaged
 from chc_desktop.services.profile_files import ProfileLocation
 from tests.conftest import PASSPHRASE
-from tests.helpers.signed import signed_dst
+from tests.helpers.signed import backed_up_signed_dst, signed_dst
 
 
 def _answer(monkeypatch: pytest.MonkeyPatch) -> list[str]:
@@ -43,10 +43,7 @@ def test_two_clicks_from_the_menu(
 def test_damaged_store_offers_the_newest_good_backup(
     qapp: Any, runner: TaskRunner, location: ProfileLocation, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    profile = profiles.unlock(location, PASSPHRASE)
-    signed_dst(profile)
-    info = backups.create(profile)
-    profile.close()
+    info = backed_up_signed_dst(location)
     store = location.folder / "store.db"
     data = bytearray(store.read_bytes())
     data[len(data) // 2] ^= 0x01

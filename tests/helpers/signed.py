@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-from chc_desktop.services import assessments, cases_import, packs, signing
+import json
+from pathlib import Path
+
+from chc_desktop.services import assessments, backups, cases_import, packs, profiles, signing
 from chc_desktop.services.context import Profile
+from chc_desktop.services.profile_files import ProfileLocation
 from tests.helpers import qa_docs
+from tests.helpers.cli import Cli
 from tests.helpers.data import TODAY, case_dicts, to_csv
 
 PASSPHRASE = "correct horse battery"
@@ -27,3 +32,26 @@ def signed_dst(profile: Profile, case_ref: str = "TEST-000001") -> str:
 def pack_of(profile: Profile, assessment_id: str) -> bytes:
     """A review pack's bytes, built in memory."""
     return packs.build(profile, assessment_id, PASSPHRASE)[0]
+
+
+def signed_by_cli(cli: Cli, tmp_path: Path, cases: int = 2) -> str:
+    """A new CLI profile with ``cases`` cases and a signed DST on the first; returns its id."""
+    cli.init()
+    csv = tmp_path / "c.csv"
+    csv.write_bytes(to_csv(case_dicts(cases)))
+    assert cli("cases", "import", str(csv)).code == 0
+    doc = tmp_path / "a.json"
+    doc.write_text(json.dumps(qa_docs.clean_dst()), encoding="utf-8")
+    aid = cli("assessment", "import", str(doc)).out.strip()
+    assert cli("assessment", "sign", aid, "--meaning", MEANING).code == 0
+    return aid
+
+
+def backed_up_signed_dst(location: ProfileLocation) -> backups.BackupInfo:
+    """Unlock, sign a DST, take a backup, close; returns the backup."""
+    profile = profiles.unlock(location, PASSPHRASE)
+    try:
+        signed_dst(profile)
+        return backups.create(profile)
+    finally:
+        profile.close()

@@ -16,7 +16,7 @@ from chc_desktop.services.profile_files import ProfileLocation
 from chc_desktop.store.models import AuditEvent
 from tests.conftest import PASSPHRASE
 from tests.helpers.cli import Cli
-from tests.helpers.signed import signed_dst
+from tests.helpers.signed import backed_up_signed_dst, signed_dst
 
 
 def case_count(profile: Profile) -> int:
@@ -71,10 +71,7 @@ def _flip(path: Path, offset: int) -> None:
 def test_a_flipped_byte_in_the_store_is_caught_before_anything_is_shown(
     location: ProfileLocation, where: str
 ) -> None:
-    profile = profiles.unlock(location, PASSPHRASE)
-    signed_dst(profile)
-    info = backups.create(profile)
-    profile.close()
+    info = backed_up_signed_dst(location)
     store = location.folder / "store.db"
     size = store.stat().st_size
     _flip(store, {"first page": 100, "middle": size // 2, "last page": size - 100}[where])

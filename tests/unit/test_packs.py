@@ -16,10 +16,8 @@ from chc_desktop.services import pack_verify, packs, signing, trust
 from chc_desktop.services.context import Profile
 from chc_desktop.services.errors import InvalidInput
 from chc_desktop.store.models import AuditEvent, ReviewPack
-from tests.helpers import qa_docs
 from tests.helpers.cli import Cli
-from tests.helpers.data import case_dicts, to_csv
-from tests.helpers.signed import MEANING, PASSPHRASE, ready_dst, signed_dst
+from tests.helpers.signed import MEANING, PASSPHRASE, ready_dst, signed_by_cli, signed_dst
 
 
 def test_export_writes_a_pack_that_verifies(profile: Profile, tmp_path: Path) -> None:
@@ -122,21 +120,9 @@ def test_trusted_roots_are_kept_in_the_profile(profile: Profile, tmp_path: Path)
         trust.add(profile, b"junk", "junk.pem")
 
 
-def _signed_by_cli(cli: Cli, tmp_path: Path) -> str:
-    cli.init()
-    cases = tmp_path / "c.csv"
-    cases.write_bytes(to_csv(case_dicts(2)))
-    assert cli("cases", "import", str(cases)).code == 0
-    doc_path = tmp_path / "a.json"
-    doc_path.write_text(json.dumps(qa_docs.clean_dst()), encoding="utf-8")
-    aid = cli("assessment", "import", str(doc_path)).out.strip()
-    assert cli("assessment", "sign", aid, "--meaning", MEANING).code == 0
-    return aid
-
-
 def test_cli_export_and_verify(tmp_path: Path) -> None:
     cli = Cli(tmp_path)
-    aid = _signed_by_cli(cli, tmp_path)
+    aid = signed_by_cli(cli, tmp_path)
     out = tmp_path / "out" / "case.chcpack"
     out.parent.mkdir()
     done = cli("pack", "export", aid, "-o", str(out))
@@ -166,7 +152,7 @@ def test_cli_export_and_verify(tmp_path: Path) -> None:
 
 def test_cli_export_refusals(tmp_path: Path) -> None:
     cli = Cli(tmp_path)
-    aid = _signed_by_cli(cli, tmp_path)
+    aid = signed_by_cli(cli, tmp_path)
     res = cli("pack", "export", aid, "-o", str(tmp_path / "nowhere" / "p.chcpack"))
     assert res.code == 1 and "does not exist" in res.err
     res = cli(
