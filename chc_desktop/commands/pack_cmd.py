@@ -24,6 +24,9 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     exp = psub.add_parser("export", help="build and sign the review pack of a signed version")
     exp.add_argument("id")
     exp.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.chcpack")
+    exp.add_argument(
+        "--tsa", metavar="URL", help="timestamp authority to use (default: tsa_url in profile.json)"
+    )
     exp.set_defaults(func=run_export)
     ver = psub.add_parser("verify", help="verify packs offline; exit 1 if any is invalid")
     ver.add_argument("files", nargs="+", metavar="FILE")
@@ -39,8 +42,16 @@ def run_export(args: argparse.Namespace) -> int:
     from chc_desktop.services import packs
 
     with opened(args) as profile:
-        done = packs.export(profile, args.id, signing_passphrase(profile), args.output)
+        done = packs.export(profile, args.id, signing_passphrase(profile), args.output, args.tsa)
     print(f"wrote {done.path} (manifest sha256 {done.manifest_sha256})", file=sys.stderr)
+    if done.timestamp == "added":
+        print("the PDF signature carries a timestamp from the timestamp authority", file=sys.stderr)
+    elif done.timestamp == "unreachable":
+        print(
+            "warning: the timestamp authority could not be reached; the pack was signed without "
+            "a timestamp. Export it again when online to add one.",
+            file=sys.stderr,
+        )
     if done.supersedes:
         print(f"it supersedes the pack with manifest sha256 {done.supersedes}", file=sys.stderr)
     return 0

@@ -1,12 +1,15 @@
 """PAdES-sign a PDF with pyHanko: sub-filter ETSI.CAdES.detached, a visible field, SHA-256.
 
 The visible field repeats the printed signature block's essentials (name and
-UTC time). A timestamp from a TSA can be added later as a new revision.
+UTC time). With a configured timestamp authority (TSA) the signature also
+carries its timestamp token; when the TSA is unreachable the PDF is signed
+without one and the next export of the same version tries again.
 """
 
 from __future__ import annotations
 
 import io
+import logging
 from collections.abc import Sequence
 
 from asn1crypto import keys as asn1_keys
@@ -17,12 +20,15 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.sign import fields, signers
 from pyhanko.sign.fields import SigSeedSubFilter
+from pyhanko.sign.timestamps import HTTPTimeStamper
 from pyhanko.stamp import TextStampStyle
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
 from chc_desktop.packs.review_pdf import Slot
 
 FIELD = "CHCSignature"
+TSA_TIMEOUT = 5  # seconds; a slow TSA must not hold up an export for long
+log = logging.getLogger("chc.packs.pades")
 
 
 def _asn1(certificate: x509.Certificate) -> asn1_x509.Certificate:
@@ -52,13 +58,20 @@ def _box(slot: Slot) -> tuple[int, int, int, int]:
 
 
 def sign_pdf(
-    pdf: bytes, slot: Slot, signer: signers.SimpleSigner, *, name: str, reason: str
-) -> bytes:
-    """Return ``pdf`` with an incremental PAdES signature in a visible field at ``slot``."""
-    writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
-    fields.append_signature_field(
-        writer, fields.SigFieldSpec(FIELD, on_page=slot.page, box=_box(slot))
-    )
+    pdf: bytes,
+    slot: Slot,
+    signer: signers.SimpleSigner,
+    *,
+    name: str,
+    reason: str,
+    tsa_url: str | None = None,
+) -> tuple[bytes, bool]:
+    """``pdf`` with an incremental PAdES signature in a visible field at ``slot``.
+
+    With ``tsa_url``, the signature carries a timestamp token from that TSA; if
+    the TSA cannot be reached the PDF is signed without one. Returns the PDF and
+    whether it was timestamped.
+    """
     meta = signers.PdfSignatureMetadata(
         field_name=FIELD,
         subfilter=SigSeedSubFilter.PADES,
@@ -66,8 +79,32 @@ def sign_pdf(
         name=name,
         reason=reason,
     )
+    if tsa_url:
+        try:
+            return _sign(
+                pdf, slot, signer, meta, HTTPTimeStamper(tsa_url, timeout=TSA_TIMEOUT)
+            ), True
+        except Exception as exc:  # network, HTTP and TSA failures all mean "no timestamp this time"
+            log.warning(
+                "timestamp authority not reachable (%s); signing without a timestamp",
+                type(exc).__name__,
+            )
+    return _sign(pdf, slot, signer, meta, None), False
+
+
+def _sign(
+    pdf: bytes,
+    slot: Slot,
+    signer: signers.SimpleSigner,
+    meta: signers.PdfSignatureMetadata,
+    timestamper: HTTPTimeStamper | None,
+) -> bytes:
+    writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
+    fields.append_signature_field(
+        writer, fields.SigFieldSpec(FIELD, on_page=slot.page, box=_box(slot))
+    )
     style = TextStampStyle(
         stamp_text="Digitally signed by %(signer)s\nPDF signed (UTC): %(ts)s", border_width=0
     )
-    out = signers.PdfSigner(meta, signer=signer, stamp_style=style).sign_pdf(writer)
-    return bytes(out.getvalue())
+    pdf_signer = signers.PdfSigner(meta, signer=signer, stamp_style=style, timestamper=timestamper)
+    return bytes(pdf_signer.sign_pdf(writer).getvalue())

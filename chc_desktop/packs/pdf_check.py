@@ -35,6 +35,7 @@ class PdfFindings:
     trusted: bool
     record_sha256: str | None
     audit_head: str | None
+    timestamp: str | None = None  # UTC time from an intact TSA token in the signature, if any
 
 
 def _tagged(reader: PdfFileReader, tag: str) -> str | None:
@@ -80,4 +81,6 @@ def check_pdf(
     coverage = None
     if status.coverage != SignatureCoverageLevel.ENTIRE_FILE:
         coverage = "review.pdf has content added after its signature (an incremental update)"
-    return PdfFindings(problem, coverage, bool(status.trusted), record, head)
+    token = status.timestamp_validity
+    stamped = token.timestamp.isoformat() if token is not None and token.intact else None
+    return PdfFindings(problem, coverage, bool(status.trusted), record, head, stamped)

@@ -43,6 +43,7 @@ class PackReport:
     signer: dict[str, Any] = field(default_factory=dict)
     manifest: dict[str, Any] = field(default_factory=dict)
     file_sha256: str | None = None
+    timestamp: str | None = None
 
     @property
     def valid(self) -> bool:
@@ -64,6 +65,7 @@ class PackReport:
             "signer": self.signer,
             "checks": dict(self.checks),
             "errors": list(self.errors),
+            "timestamp": self.timestamp,
         }
 
 
@@ -225,7 +227,7 @@ def verify_pack(name: str, data: bytes, roots: Sequence[x509.Certificate] = ()) 
         "pdf_covers_whole_file",
         found.coverage_problem and f"pdf_covers_whole_file: {found.coverage_problem}",
     )
-    report.trusted = found.trusted
+    report.trusted, report.timestamp = found.trusted, found.timestamp
     _record(report, entries, found.record_sha256)
     _audit(report, entries[manifest.AUDIT], found.audit_head)
     return report

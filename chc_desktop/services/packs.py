@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -22,8 +22,10 @@ from chc_desktop.services.audit import utc_now
 from chc_desktop.services.context import Profile
 from chc_desktop.services.errors import InvalidInput
 from chc_desktop.services.file_output import write_atomic
+from chc_desktop.services.profile_files import read_profile_doc
 from chc_desktop.store import models
 
+TSA_SETTING = "tsa_url"  # in profile.json
 AUDIT_FIELDS = (
     "seq", "at", "actor", "role", "action", "entity",
     "before_digest", "after_digest", "reason", "detail", "prev_hash", "hash",
@@ -38,6 +40,7 @@ class Exported:
     manifest_sha256: str
     pack_sha256: str
     supersedes: str | None
+    timestamp: str = "not configured"
 
 
 def _signature(session: Session, assessment_id: str) -> models.Signature:
@@ -78,8 +81,25 @@ def _earlier(session: Session, assessment_id: str) -> tuple[str | None, str | No
     return pack, earlier.record_sha256
 
 
-def build(profile: Profile, assessment_id: str, passphrase: str) -> tuple[bytes, str, str | None]:
-    """The pack's bytes, its manifest digest, and the earlier pack it supersedes."""
+class Built(NamedTuple):
+    """A pack built in memory."""
+
+    data: bytes
+    manifest_sha256: str
+    supersedes: str | None
+    timestamp: str  # "added", "unreachable" or "not configured"
+
+
+def tsa_url_for(profile: Profile) -> str | None:
+    """The timestamp authority set in profile.json (``tsa_url``), if any."""
+    value = read_profile_doc(profile.location).get(TSA_SETTING)
+    return value if isinstance(value, str) and value.startswith(("http://", "https://")) else None
+
+
+def build(
+    profile: Profile, assessment_id: str, passphrase: str, tsa_url: str | None = None
+) -> Built:
+    """The pack's bytes and manifest digest, the earlier pack it supersedes, the timestamp outcome."""
     profile.require(Action.PACK_EXPORT)
     with profile.reading() as session:
         sig = _signature(session, assessment_id)
@@ -92,8 +112,9 @@ def build(profile: Profile, assessment_id: str, passphrase: str) -> tuple[bytes,
         raise InvalidInput(
             f"assessment {assessment_id} no longer matches what was signed; nothing was exported"
         )
+    pdf, stamped = review.sign_rendered(profile, assessment_id, signer, key, tsa_url)
     files = {
-        manifest.PDF: review.sign_rendered(profile, assessment_id, signer, key),
+        manifest.PDF: pdf,
         manifest.RECORD: record,
         manifest.AUDIT: manifest.audit_lines(events),
         manifest.SIGNER: signer.certificate_pem,
@@ -117,13 +138,21 @@ def build(profile: Profile, assessment_id: str, passphrase: str) -> tuple[bytes,
         manifest.SIGNATURE: cms.sign_detached(body, key, signer.certificate),
         **files,
     }
-    return zip_safe.write_entries(entries), sha256_hex(body), supersedes
+    timestamp = ("added" if stamped else "unreachable") if tsa_url else "not configured"
+    return Built(zip_safe.write_entries(entries), sha256_hex(body), supersedes, timestamp)
 
 
-def export(profile: Profile, assessment_id: str, passphrase: str, path: Path) -> Exported:
-    """Build the pack, write it atomically to ``path`` and record the export."""
+def export(
+    profile: Profile, assessment_id: str, passphrase: str, path: Path, tsa_url: str | None = None
+) -> Exported:
+    """Build the pack, write it atomically to ``path`` and record the export.
+
+    ``tsa_url`` (else the profile's ``tsa_url`` setting) names a timestamp authority.
+    """
     role = profile.require(Action.PACK_EXPORT)
-    data, manifest_digest, supersedes = build(profile, assessment_id, passphrase)
+    data, manifest_digest, supersedes, timestamp = build(
+        profile, assessment_id, passphrase, tsa_url or tsa_url_for(profile)
+    )
     write_atomic(path, data)
     pack_digest = sha256_hex(data)
     with profile.writing() as session:
@@ -135,6 +164,6 @@ def export(profile: Profile, assessment_id: str, passphrase: str, path: Path) ->
         )  # fmt: skip
         profile.audit(
             session, "pack.export", f"assessment:{assessment_id}", role=role.value, after=manifest_digest,
-            detail={"pack_sha256": pack_digest},
+            detail={"pack_sha256": pack_digest, "timestamp": timestamp},
         )  # fmt: skip
-    return Exported(path, manifest_digest, pack_digest, supersedes)
+    return Exported(path, manifest_digest, pack_digest, supersedes, timestamp)

@@ -87,7 +87,7 @@ def signed_pdf(profile: Profile, assessment_id: str, passphrase: str) -> bytes:
     if fingerprint is None:
         raise InvalidInput(f"assessment {assessment_id} is not signed; sign it first")
     signer, key = signing_identity.unlocked(profile, passphrase, fingerprint)
-    return sign_rendered(profile, assessment_id, signer, key)
+    return sign_rendered(profile, assessment_id, signer, key)[0]
 
 
 def sign_rendered(
@@ -95,8 +95,9 @@ def sign_rendered(
     assessment_id: str,
     signer: identity.Identity,
     key: ec.EllipticCurvePrivateKey,
-) -> bytes:
-    """Render the review PDF and PAdES-sign it with an already unlocked key."""
+    tsa_url: str | None = None,
+) -> tuple[bytes, bool]:
+    """Render the review PDF and PAdES-sign it with an already unlocked key (and a TSA, if set)."""
     data = review_input(profile, assessment_id)
     pdf, slot = review_pdf.render(data)
     return pades.sign_pdf(
@@ -105,4 +106,5 @@ def sign_rendered(
         pades.signer_for(key, signer.certificate, signer.chain),
         name=data.signature.name,
         reason=data.signature.meaning,
+        tsa_url=tsa_url,
     )

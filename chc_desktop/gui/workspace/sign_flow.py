@@ -19,6 +19,11 @@ if TYPE_CHECKING:
     from chc_desktop.services.context import Profile
 
 DEFAULT_MEANING = "Assessed and recorded by me"
+TIMESTAMP_NOTES = {
+    "added": "\n\nThe signature carries a timestamp from the timestamp authority.",
+    "unreachable": "\n\nThe timestamp authority could not be reached, so the pack has no "
+    "timestamp. Export it again when online to add one.",
+}
 
 
 def start(
@@ -91,7 +96,8 @@ def export_pack(
             parent,
             "Review pack exported",
             f"Saved {done.path.name}.\n\nAnyone can check it with File ▸ Verify review packs, "
-            f"or 'chc-desktop pack verify {done.path.name}'.",
+            f"or 'chc-desktop pack verify {done.path.name}'."
+            + TIMESTAMP_NOTES.get(done.timestamp, ""),
         ),
         lambda exc: QMessageBox.warning(parent, "Not exported", str(exc)),
     )
