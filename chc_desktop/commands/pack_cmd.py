@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import glob
 import json
 import sys
 from pathlib import Path
@@ -10,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from chc_desktop.commands.progress import TerminalProgress
 from chc_desktop.commands.session import open_profile, opened, signing_passphrase
-from chc_desktop.services.errors import ServiceError
+from chc_desktop.services.errors import InvalidInput, ServiceError
 
 if TYPE_CHECKING:
     from chc_desktop.packs.verify import PackReport
@@ -29,7 +30,10 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     )
     exp.set_defaults(func=run_export)
     ver = psub.add_parser("verify", help="verify packs offline; exit 1 if any is invalid")
-    ver.add_argument("files", nargs="+", metavar="FILE")
+    ver.add_argument(
+        "files", nargs="+", metavar="FILE",
+        help="packs, folders (every .chcpack inside) or patterns like *.chcpack",
+    )  # fmt: skip
     ver.add_argument(
         "--trust", action="append", type=Path, default=[], metavar="CERT.pem",
         help="trust signers chaining to this certificate (repeatable)",
@@ -78,9 +82,26 @@ def _describe(report: PackReport) -> str:
     return "\n".join(lines)
 
 
+def expand(names: list[str]) -> list[str]:
+    """Folders become the packs inside them; patterns are expanded here, as Windows shells do not."""
+    found: list[str] = []
+    for name in names:
+        path = Path(name)
+        if path.is_dir():
+            found += sorted(str(p) for p in path.glob("*.chcpack"))
+        elif not path.exists() and any(c in name for c in "*?["):
+            found += sorted(glob.glob(name)) or [name]
+        else:
+            found.append(name)
+    return found
+
+
 def run_verify(args: argparse.Namespace) -> int:
     from chc_desktop.services import pack_verify, trust
 
+    args.files = expand(args.files)
+    if not args.files:
+        raise InvalidInput("no packs found to verify")
     roots = pack_verify.read_roots(args.trust)
     profile = _profile_or_none(args)
     try:

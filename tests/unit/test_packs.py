@@ -178,3 +178,16 @@ def test_demo_has_a_signed_example_ready_to_export(tmp_path: Path) -> None:
     assert cli("pack", "export", aid, "-o", str(out), env=demo_env).code == 0
     res = cli("pack", "verify", str(out), "--json", env=demo_env)
     assert res.code == 0 and res.json()["packs"][0]["signer"]["name"] == "Demo Assessor"
+
+
+def test_verify_takes_folders_and_patterns(tmp_path: Path) -> None:
+    from chc_desktop.commands.pack_cmd import expand
+
+    (tmp_path / "b.chcpack").write_bytes(b"x")
+    (tmp_path / "a.chcpack").write_bytes(b"x")
+    (tmp_path / "notes.txt").write_bytes(b"x")
+    both = [str(tmp_path / "a.chcpack"), str(tmp_path / "b.chcpack")]
+    assert expand([str(tmp_path)]) == both
+    assert expand([str(tmp_path / "*.chcpack")]) == both
+    assert expand([str(tmp_path / "missing.chcpack")]) == [str(tmp_path / "missing.chcpack")]
+    assert expand([str(tmp_path / "none*.chcpack")]) == [str(tmp_path / "none*.chcpack")]
