@@ -21,14 +21,13 @@ from chc_desktop.gui.dialogs import UnlockDialog
 from chc_desktop.gui.idle_lock import IdleLock, minutes_for
 from chc_desktop.gui.main_window import MainWindow
 from chc_desktop.gui.tasks import TaskRunner
-from chc_desktop.services.errors import NeedsRecovery, StoreDamaged, Unavailable
+from chc_desktop.services.errors import NeedsRecovery, StoreDamaged, Unavailable, WrongPassphrase
 from chc_desktop.services.profile_files import ProfileLocation, read_profile_doc
 
 if TYPE_CHECKING:
     from chc_desktop.services.context import Profile
 
 log = logging.getLogger("chc.gui")
-WRONG_PASSPHRASE = "wrong passphrase"
 EXIT_UNAVAILABLE = 3
 
 
@@ -57,14 +56,14 @@ def ask_passphrase(location: ProfileLocation) -> Profile | None:
             return _restore_now(location, dialog.passphrase.text(), exc)
         except NeedsRecovery as exc:
             return recovery.offer(None, location, dialog.passphrase.text(), str(exc))
-        except Unavailable as exc:
-            if str(exc) != WRONG_PASSPHRASE:
-                QMessageBox.critical(None, f"{APP_NAME} cannot open the profile", str(exc))
-                return None
+        except WrongPassphrase:
             failures += 1
             dialog.show_error(
                 "That passphrase is not right. Try again.", credentials.retry_delay(failures)
             )
+        except Unavailable as exc:
+            QMessageBox.critical(None, f"{APP_NAME} cannot open the profile", str(exc))
+            return None
     return None
 
 

@@ -33,6 +33,13 @@ class Unavailable(ServiceError):
     exit_code = 3
 
 
+class WrongPassphrase(Unavailable):
+    """The passphrase does not open the profile."""
+
+    def __init__(self, message: str = "wrong passphrase") -> None:
+        super().__init__(message)
+
+
 class NeedsRecovery(Unavailable):
     """The store key is missing, unreadable or wrong here: the recovery code puts it back."""
 

@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from chc_desktop import __version__
+from chc_desktop.domain.assessment_doc import to_document
 from chc_desktop.domain.canonical import canonical_json, sha256_hex
 from chc_desktop.domain.roles import Action
 from chc_desktop.packs import cms, manifest, zip_safe
@@ -106,8 +107,8 @@ def build(
         events = _audit_events(session, assessment_id)
         supersedes, supersedes_record = _earlier(session, assessment_id)
     signer, key = signing_identity.unlocked(profile, passphrase, sig.certificate_sha256)
-    record = canonical_json(assessments.export(profile, assessment_id))
     found = assessments.get(profile, assessment_id)
+    record = canonical_json(to_document(found.doc))
     if sha256_hex(record) != sig.record_sha256:
         raise InvalidInput(
             f"assessment {assessment_id} no longer matches what was signed; nothing was exported"

@@ -22,7 +22,13 @@ from chc_desktop.security.keystore import KeyringUnavailable, KeyStore
 from chc_desktop.services import audit, backups, failed_unlocks
 from chc_desktop.services.audit import utc_now
 from chc_desktop.services.context import Profile, User
-from chc_desktop.services.errors import InvalidInput, NeedsRecovery, StoreDamaged, Unavailable
+from chc_desktop.services.errors import (
+    InvalidInput,
+    NeedsRecovery,
+    StoreDamaged,
+    Unavailable,
+    WrongPassphrase,
+)
 from chc_desktop.services.profile_files import (
     PROFILE_FILE,
     PROFILE_FORMAT,
@@ -42,7 +48,6 @@ from chc_desktop.store.errors import StoreCorrupt, StoreError, WrongKey
 from chc_desktop.store.models import ProfileUser, SigningIdentity
 
 KEYRING = "keyring"
-WRONG_PASSPHRASE = "wrong passphrase"
 PASSPHRASE_FILE = "passphrase-file"
 NO_KEYRING_NOTICE = (
     "No usable OS keyring was found on this machine, so the store's key is kept in "
@@ -216,11 +221,11 @@ def _unwrap_file(location: ProfileLocation, passphrase: str) -> bytes:
         return secrets.unwrap(read_json(path), passphrase, "db-key")
     except secrets.WrongSecret:
         if not pending.exists():
-            raise Unavailable(WRONG_PASSPHRASE) from None
+            raise WrongPassphrase from None
     try:
         return secrets.unwrap(read_json(pending), passphrase, "db-key")
     except secrets.WrongSecret:
-        raise Unavailable(WRONG_PASSPHRASE) from None
+        raise WrongPassphrase from None
 
 
 def _settle_pending(location: ProfileLocation, passphrase: str) -> None:
@@ -243,9 +248,8 @@ def unlock(location: ProfileLocation, passphrase: str, keystore: KeyStore | None
     keystore = keystore or KeyStore()
     try:
         key = _key(doc, location, passphrase, keystore)
-    except Unavailable as exc:
-        if str(exc) == WRONG_PASSPHRASE:  # the store cannot be written yet: note it for later
-            failed_unlocks.note(location)
+    except WrongPassphrase:  # the store cannot be written yet: note it for later
+        failed_unlocks.note(location)
         raise
     engine = _open_sound(location, key)
     try:
@@ -270,7 +274,7 @@ def unlock(location: ProfileLocation, passphrase: str, keystore: KeyStore | None
         profile.audit(session, action, "profile", role=user.roles[0].value)
     if not ok:
         profile.close()
-        raise Unavailable(WRONG_PASSPHRASE)
+        raise WrongPassphrase
     if profile.key_storage == PASSPHRASE_FILE:
         _settle_pending(location, passphrase)
     return profile
