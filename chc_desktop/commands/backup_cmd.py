@@ -61,10 +61,10 @@ def run_verify(args: argparse.Namespace) -> int:
 
 
 def run_restore(args: argparse.Namespace) -> int:
-    from chc_desktop.services import profiles
+    from chc_desktop.services import backup_restore
 
     location = locate(home(args), args.profile)
-    aside = profiles.restore(location, passphrase_for(location), args.id)
+    aside = backup_restore.restore(location, passphrase_for(location), args.id)
     kept = f"; the previous store was kept as {aside.name}" if aside else ""
     print(f"restored backup {args.id}{kept}", file=sys.stderr)
     return 0

@@ -69,7 +69,7 @@ def ask_passphrase(location: ProfileLocation) -> Profile | None:
 
 def _restore_now(location: ProfileLocation, passphrase: str, exc: StoreDamaged) -> Profile | None:
     """At the unlock dialog: explain the damage and, if the user agrees, restore the backup."""
-    from chc_desktop.services import profiles
+    from chc_desktop.services import backup_restore, profiles
 
     if exc.good_backup is None:
         QMessageBox.critical(None, "The store is damaged", str(exc))
@@ -79,7 +79,7 @@ def _restore_now(location: ProfileLocation, passphrase: str, exc: StoreDamaged) 
     )
     if answer != QMessageBox.StandardButton.Yes:
         return None
-    profiles.restore(location, passphrase, exc.good_backup)
+    backup_restore.restore(location, passphrase, exc.good_backup)
     return profiles.unlock(location, passphrase)
 
 

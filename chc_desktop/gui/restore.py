@@ -79,7 +79,7 @@ def restore_with_passphrase(
     before: Callable[[], None] = lambda: None,
 ) -> None:
     """Ask the passphrase, restore on the worker, then hand over the reopened profile."""
-    from chc_desktop.services import profiles
+    from chc_desktop.services import backup_restore, profiles
 
     passphrase, ok = QInputDialog.getText(
         parent, "Restore from a backup", "Your passphrase, to restore:", QLineEdit.EchoMode.Password
@@ -89,7 +89,7 @@ def restore_with_passphrase(
     before()
 
     def run() -> Profile:
-        profiles.restore(location, passphrase, backup_id)
+        backup_restore.restore(location, passphrase, backup_id)
         return profiles.unlock(location, passphrase)
 
     def done(profile: Profile) -> None:

@@ -41,7 +41,6 @@ from chc_desktop.services.profile_files import (
     read_profile_doc,
     write_json_atomic,
 )
-from chc_desktop.store import backup as store_backup
 from chc_desktop.store import migrate
 from chc_desktop.store.engine import STORE_FILE, integrity_ok, open_engine
 from chc_desktop.store.errors import StoreCorrupt, StoreError, WrongKey
@@ -192,9 +191,10 @@ def _undo(created: list[Path], folder: Path, keystore: KeyStore, profile_id: str
         folder.rmdir()
 
 
-def _key(
+def store_key(
     doc: dict[str, object], location: ProfileLocation, passphrase: str, keystore: KeyStore
 ) -> bytes:
+    """The store's key from the keyring or the passphrase-wrapped file; Unavailable if not."""
     profile_id = str(doc.get("id"))
     if doc.get("key_storage") == PASSPHRASE_FILE:
         return _unwrap_file(location, passphrase)
@@ -247,7 +247,7 @@ def unlock(location: ProfileLocation, passphrase: str, keystore: KeyStore | None
     doc = read_profile_doc(location)
     keystore = keystore or KeyStore()
     try:
-        key = _key(doc, location, passphrase, keystore)
+        key = store_key(doc, location, passphrase, keystore)
     except WrongPassphrase:  # the store cannot be written yet: note it for later
         failed_unlocks.note(location)
         raise
@@ -315,43 +315,6 @@ def _open_sound(location: ProfileLocation, key: bytes) -> Engine:
         else "no good backup was found; contact your IT service desk"
     )
     raise StoreDamaged(f"the store is damaged and was moved aside to {aside.name}; {hint}", good)
-
-
-def restore(
-    location: ProfileLocation, passphrase: str, backup_id: str, keystore: KeyStore | None = None
-) -> Path | None:
-    """Replace the store with a backup (the current one is kept aside), then audit it.
-
-    Works when the store is missing or damaged too; the passphrase must match
-    the one recorded in the backup.
-    """
-    key = _key(read_profile_doc(location), location, passphrase, keystore or KeyStore())
-    db = backups.folder(location) / f"store-{backup_id}.db"
-    if db.exists():
-        if not store_backup.is_sound(db, key):
-            raise InvalidInput(
-                f"backup {backup_id} is damaged or not from this profile; choose another "
-                "('backup list')"
-            )
-        engine = open_engine(db, key)
-        try:
-            with Session(engine) as session:
-                stored = session.scalars(select(ProfileUser.passphrase_hash)).one()
-        finally:
-            engine.dispose()
-        if not secrets.verify_passphrase(passphrase, stored):
-            raise Unavailable("wrong passphrase; nothing was restored")
-    aside = backups.restore_file(location, key, backup_id)
-    profile = unlock(location, passphrase, keystore)
-    try:
-        with profile.writing() as session:
-            profile.audit(
-                session, "backup.restore", f"backup:{backup_id}", role=profile.user.roles[0].value,
-                detail={"kept_aside": aside.name if aside else None},
-            )  # fmt: skip
-    finally:
-        profile.close()
-    return aside
 
 
 def schema_version(profile: Profile) -> str | None:

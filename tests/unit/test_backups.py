@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, text
 
-from chc_desktop.services import backups, cases_query, profiles
+from chc_desktop.services import backup_restore, backups, cases_query, profiles
 from chc_desktop.services.context import Profile
 from chc_desktop.services.errors import InvalidInput, Unavailable
 from chc_desktop.services.profile_files import ProfileLocation
@@ -34,7 +34,7 @@ def test_backup_restores_exactly_what_was_there(location: ProfileLocation) -> No
     with profile.writing() as session:  # a later change the restore must undo
         session.execute(text("DELETE FROM recommendation"))
     profile.close()
-    aside = profiles.restore(location, PASSPHRASE, info.id)
+    aside = backup_restore.restore(location, PASSPHRASE, info.id)
     assert aside is not None and aside.exists()
     restored = profiles.unlock(location, PASSPHRASE)
     try:
@@ -52,11 +52,11 @@ def test_restore_needs_the_right_passphrase_and_a_real_backup(location: ProfileL
     info = backups.create(profile)
     profile.close()
     with pytest.raises(Unavailable, match="wrong passphrase"):
-        profiles.restore(location, "not the passphrase", info.id)
+        backup_restore.restore(location, "not the passphrase", info.id)
     with pytest.raises(InvalidInput, match="no backup"):
-        profiles.restore(location, PASSPHRASE, "20200101T000000000000Z")
+        backup_restore.restore(location, PASSPHRASE, "20200101T000000000000Z")
     with pytest.raises(InvalidInput, match="not a backup id"):
-        profiles.restore(location, PASSPHRASE, "../store")
+        backup_restore.restore(location, PASSPHRASE, "../store")
 
 
 def _flip(path: Path, offset: int) -> None:
@@ -79,7 +79,7 @@ def test_a_flipped_byte_in_the_store_is_caught_before_anything_is_shown(
         profiles.unlock(location, PASSPHRASE)
     assert not store.exists()
     assert list(location.folder.glob("store.db.damaged-*"))
-    profiles.restore(location, PASSPHRASE, info.id)
+    backup_restore.restore(location, PASSPHRASE, info.id)
     profiles.unlock(location, PASSPHRASE).close()
 
 
